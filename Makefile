@@ -1,0 +1,64 @@
+# Ward News Archive. `make demo` first, then `make test`. Everything installs into .venv.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+DEMO_MIRROR_PORT ?= 8010
+DATASETTE_PORT ?= 8001
+APT_PACKAGES := redis-server chromium
+
+.PHONY: install test-deps test demo mirror serve crawl lint format bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+# Debian packages the tests need (a real Redis, a real headless Chromium), then the
+# Python test tools. Skips apt when the binaries are already there.
+test-deps: install
+	@missing=""; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+test: test-deps
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+lint:
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
+
+# Serve the bundled demo mirror alone (one line per site first: <name> <listing URL>).
+mirror: install
+	$(BIN)/python -m mirror.server --host 127.0.0.1 --port $(PORT)
+
+# Mirror on 127.0.0.1, crawl it into archive.db, then Datasette on :8001 until stopped.
+demo: install
+	$(BIN)/python -m wardnews.demo --mirror-port $(DEMO_MIRROR_PORT) --port $(DATASETTE_PORT)
+
+# Serve an existing archive.db (read-only, with time limits).
+serve: install
+	$(BIN)/datasette serve archive.db -m metadata.yml --port $(DATASETTE_PORT) \
+	  --setting sql_time_limit_ms 3000 --setting max_returned_rows 1000
+
+# The nightly crawl of every enabled source in sources.yml.
+crawl: install
+	$(BIN)/scrapy crawl ward_news
+
+bench: test-deps
+	$(BIN)/python -m bench.run_all
+
+clean:
+	rm -rf archive.db archive.db-* warc/ build/ .pytest_cache

@@ -1,0 +1,115 @@
+"""The only writer of archive.db: every record a crawl yields, applied to the ArchiveStore."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from wardnews.archive import get_sink, get_store
+from wardnews.store import ArchiveStore
+from wardnews.warc import utc_now
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+__all__ = ["StoragePipeline", "apply_event", "is_degraded"]
+
+# Fields whose coverage tells a healthy extraction from a broken one.
+COVERAGE_FIELDS = ("title", "published_at", "body_text", "author", "ward_code")
+
+
+def is_degraded(new: dict[str, Any], old: dict[str, Any] | None) -> str | None:
+    """Why a fetched version must not replace the stored one (None when it may).
+
+    An error page served with 200, an empty or truncated body must never overwrite what
+    the archive already holds: compare with the stored version.
+    """
+    if old is None:
+        return None
+    new_body = new.get("body_text") or ""
+    old_body = old.get("body_text") or ""
+    if not new.get("title"):
+        return "fetched version has no title"
+    if len(new_body) < 40 <= len(old_body):
+        return "fetched version has an empty body"
+    if len(old_body) >= 400 and len(new_body) < 0.3 * len(old_body):
+        return f"fetched body is {len(new_body)} chars, stored one {len(old_body)}"
+    return None
+
+
+def apply_event(store: ArchiveStore, event: dict[str, Any], stats: Any = None) -> str | None:
+    """Apply one record ({"_kind": ...}) to the store; return what happened to an article."""
+    kind = event.get("_kind")
+    now = utc_now()
+    if kind == "article":
+        ward = event.get("ward_row")
+        if ward is not None:
+            row = dataclasses.asdict(ward) if dataclasses.is_dataclass(ward) else dict(ward)
+            store.upsert_wards([row])
+        reason = is_degraded(event, store.current(event["url"]))
+        if reason:
+            store.add_failure({"url": event["url"], "source": event["source"],
+                               "kind": "degraded", "reason": reason,
+                               "capture_id": event.get("capture_id"), "at": now})
+            return "degraded"
+        outcome = store.add_article(event, now)
+        store.resolve_failures(event.get("_raw", {}).get("fetched_url") or event["url"], now)
+        if outcome == "new":
+            store.upsert_source({"name": event["source"], "last_new_article_at": now})
+        return outcome
+    if kind == "capture":
+        store.add_capture({k: v for k, v in event.items() if k != "_kind"})
+    elif kind == "touch":
+        store.touch(event["url"], now, event.get("capture_id"))
+        store.resolve_failures(event["url"], now)
+        return "unchanged"
+    elif kind == "removed":
+        store.resolve_failures(event["url"], now)
+        return "removed" if store.mark_removed(event["url"], now, event["reason"]) else None
+    elif kind == "failure":
+        store.add_failure({k: v for k, v in event.items() if not k.startswith("_")})
+    elif kind == "listing_ok":
+        store.resolve_failures(event["url"], now)
+    elif kind == "attachment":
+        store.link_attachment_capture(event["url"], event["capture_id"])
+    elif kind == "source":
+        store.upsert_source({k: v for k, v in event.items() if not k.startswith("_")})
+    elif kind == "wards":
+        store.upsert_wards(event["rows"])
+    elif kind == "run":
+        store.record_run(event["run"], event["per_source"])
+    return None
+
+
+class StoragePipeline:
+    """Write every record to archive.db in batches, and count what happened per source."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.store = get_store(crawler)
+        get_sink(crawler)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
+        return cls(crawler)
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        outcome = apply_event(self.store, item)
+        count_item(self.crawler.stats, item, outcome)
+        return item
+
+    def close_spider(self) -> None:
+        self.store.flush()
+
+
+def count_item(stats: Any, item: dict[str, Any], outcome: str | None) -> None:
+    """Stats the health check reads: outcomes and field coverage, per source."""
+    source = item.get("source") or "-"
+    if outcome:
+        stats.inc_value(f"archive/{outcome}")
+        stats.inc_value(f"source/{source}/{outcome}")
+    if item.get("_kind") == "article":
+        stats.inc_value(f"source/{source}/items")
+        for field in COVERAGE_FIELDS:
+            if item.get(field):
+                stats.inc_value(f"source/{source}/has/{field}")

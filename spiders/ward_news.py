@@ -1,0 +1,440 @@
+"""The one spider: walks ward-news listings and archives every article, incrementally."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any, AsyncIterator, Iterator
+from urllib.parse import urldefrag, urlsplit
+
+from scrapy import Request, Spider
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import (
+    ConnectionRefusedError,
+    DNSLookupError,
+    TCPTimedOutError,
+    TimeoutError,
+)
+from twisted.python.failure import Failure
+
+from spiders.profiles import detect_profile, get_profile
+from spiders.profiles.base import Listing, Profile, RawArticle
+from wardnews.archive import get_sink, get_store
+from wardnews.sources import Source, adhoc_source, load_sources, source_for_url
+from wardnews.warc import utc_now
+
+__all__ = ["WardNewsSpider"]
+
+# Links that are never articles, whatever a listing says.
+_NOT_ARTICLE = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|jpe?g|png|gif|webp|svg|mp3|mp4|avi)(?:$|\?)", re.I
+)
+# Article URL shapes of the portal families we know; used to tell an article from a listing.
+_ARTICLE_URL = re.compile(
+    r"/-/view_content/\d+|[?&](?:ItemID|itemid|id|p)=\d+|/\d{4}/\d{2}/[^/]+/?$"
+    r"|-\d{3,}\.html?$|/[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.html?|\.aspx|/)?$",
+    re.I,
+)
+
+
+def _bool(value: Any) -> bool:
+    return str(value).lower() in ("1", "true", "yes", "on")
+
+
+def _clean_url(url: str) -> str:
+    return urldefrag(url)[0]
+
+
+class WardNewsSpider(Spider):
+    """Crawl configured sources (sources.yml) or the listing/article URLs given with -a url=."""
+
+    name = "ward_news"
+
+    def __init__(
+        self,
+        url: str | None = None,
+        source: str | None = None,
+        full: str | None = None,
+        district: str | None = None,
+        province: str | None = None,
+        profile: str | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ):
+        super().__init__(*args, **kwargs)
+        self.arg_urls = [u.strip() for u in (url or "").split(",") if u.strip()]
+        self.arg_source = source
+        self.full = _bool(full)
+        self.arg_district = district
+        self.arg_province = province
+        self.arg_profile = profile
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> WardNewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.sink = get_sink(crawler)
+        spider.distributed = bool(settings.get("REDIS_URL"))
+        spider.sources = spider._select_sources(load_sources(settings["SOURCES_FILE"]))
+        spider.lookahead = settings.getint("LISTING_LOOKAHEAD")
+        spider.parse_max_bytes = settings.getint("PARSE_MAX_BYTES")
+        spider.fetch_attachments = settings.getbool("FETCH_ATTACHMENTS")
+        spider.recheck_interval = settings.getfloat("RECHECK_INTERVAL_DAYS")
+        spider.recheck_window = settings.getfloat("RECHECK_WINDOW_DAYS")
+        spider.recheck_max = settings.getint("RECHECK_MAX_PER_RUN")
+        # Incremental state comes from the archive, read once at start: url -> Known.
+        spider.store = None if spider.distributed else get_store(crawler)
+        spider.known = spider.store.known_articles(spider.sources) if spider.store else {}
+        # Per source, this run: listing URLs seen, and whether every listing walk reached its end.
+        spider.listed: dict[str, set[str]] = {name: set() for name in spider.sources}
+        spider.walks_open: dict[str, int] = {}
+        spider.walks_broken: set[str] = set()
+        spider.walk_state: dict[str, dict[str, Any]] = {}
+        return spider
+
+    # --- what to crawl --------------------------------------------------------------------
+    def _select_sources(self, configured: dict[str, Source]) -> dict[str, Source]:
+        extra = {"district": self.arg_district, "province": self.arg_province,
+                 "profile": self.arg_profile}
+        if self.arg_urls:
+            if self.arg_source:
+                base = configured.get(self.arg_source)
+                src = adhoc_source(self.arg_urls, self.arg_source, **extra)
+                if base is not None:
+                    # A configured source crawled at other URLs (a mirror, a moved site).
+                    src.title, src.district = base.title, src.district or base.district
+                    src.province = base.province or src.province
+                    src.profile = self.arg_profile or base.profile
+                return {src.name: src}
+            chosen: dict[str, Source] = {}
+            for url in self.arg_urls:
+                known = source_for_url(url, configured)
+                if known is not None:
+                    src = chosen.setdefault(known.name, Source(
+                        name=known.name, title=known.title, district=known.district,
+                        province=known.province, profile=known.profile, hosts=known.hosts))
+                    src.listing_urls.append(url)
+                    src.hosts = sorted(set(src.hosts) | set(adhoc_source([url]).hosts))
+                else:
+                    src = adhoc_source([url], **extra)
+                    if src.name in chosen:
+                        chosen[src.name].listing_urls.append(url)
+                    else:
+                        chosen[src.name] = src
+            return chosen
+        if self.arg_source:
+            if self.arg_source not in configured:
+                raise NotConfigured(f"unknown source {self.arg_source!r}: not in sources.yml")
+            return {self.arg_source: configured[self.arg_source]}
+        return {name: s for name, s in configured.items() if s.enabled and s.listing_urls}
+
+    def allowed_hosts(self, source: str) -> list[str]:
+        """Hosts a request for this source may go to (the scope middleware asks)."""
+        src = self.sources.get(source)
+        return src.hosts if src else []
+
+    def _profile_for(self, source: Source, response: TextResponse) -> Profile:
+        if source.profile:
+            return get_profile(source.profile)
+        return detect_profile(response.url, response.selector)
+
+    async def start(self) -> AsyncIterator[Any]:
+        for item in self._start_requests():
+            yield item
+
+    def _start_requests(self) -> Iterator[Request]:
+        now = datetime.now(UTC)
+        for source in self.sources.values():
+            self._register_source(source)
+            for url in source.listing_urls:
+                self.walks_open[source.name] = self.walks_open.get(source.name, 0) + 1
+                yield self._listing_request(url, source.name, page=1, root=url, first=True)
+            if not self.store:
+                continue
+            # Failed fetches of earlier runs are retried first.
+            for failure in self.store.open_failures(source.name):
+                if failure["url"] in self.known or _ARTICLE_URL.search(failure["url"]):
+                    yield self._article_request(failure["url"], source.name, retry_of=failure)
+            # The deeper re-check: known articles not looked at for a while.
+            checked_before = (now - timedelta(days=self.recheck_interval)).strftime(
+                "%Y-%m-%dT%H:%M:%SZ")
+            window = None
+            if self.recheck_window > 0:
+                window = (now - timedelta(days=self.recheck_window)).strftime(
+                    "%Y-%m-%dT%H:%M:%SZ")
+            if not self.full:
+                for known in self.store.due_for_recheck(
+                        source.name, checked_before, window, self.recheck_max):
+                    self.crawler.stats.inc_value("crawl/rechecks")
+                    yield self._article_request(known.url, source.name, recheck=True)
+
+    def _register_source(self, source: Source) -> None:
+        row = {"name": source.name, "title": source.title, "district": source.district,
+               "province": source.province, "profile": source.profile,
+               "listing_urls": source.listing_urls}
+        self.sink_event("source", row)
+
+    # --- requests -------------------------------------------------------------------------
+    def _listing_request(self, url: str, source: str, page: int, root: str,
+                         first: bool = False, dry: int = 0) -> Request:
+        return Request(
+            url,
+            callback=self.parse_listing,
+            errback=self.on_error,
+            # The first page of each listing is fetched every run (dont_filter: a resumed or
+            # distributed crawl must not skip it as "seen").
+            dont_filter=first,
+            priority=10,
+            meta={"source": source, "page": page, "root": root, "dry": dry,
+                  "kind": "listing"},
+        )
+
+    def _article_request(self, url: str, source: str, listing_url: str | None = None,
+                         category: str | None = None, recheck: bool = False,
+                         retry_of: dict[str, Any] | None = None) -> Request:
+        headers = {}
+        known = self.known.get(url)
+        if known is not None:
+            # Conditional request: an unchanged article costs a 304 and no body.
+            if known.etag:
+                headers["If-None-Match"] = known.etag
+            if known.last_modified:
+                headers["If-Modified-Since"] = known.last_modified
+        return Request(
+            url,
+            callback=self.parse_article,
+            errback=self.on_error,
+            headers=headers,
+            dont_filter=bool(retry_of or recheck),
+            meta={"source": source, "listing_url": listing_url, "category": category,
+                  "kind": "article", "recheck": recheck},
+        )
+
+    # --- listings -------------------------------------------------------------------------
+    def parse_listing(self, response: Response) -> Iterator[Any]:
+        """A listing page: queue unknown articles, then the next page while it brings news."""
+        meta = response.meta
+        source = self.sources[meta["source"]]
+        stats = self.crawler.stats
+        if response.status >= 400 or not isinstance(response, TextResponse):
+            reason = (f"listing answered HTTP {response.status}" if response.status >= 400
+                      else "listing is not a text page")
+            yield self._failure(response, "http" if response.status >= 400 else "binary", reason)
+            self._end_walk(source.name, complete=False)
+            return
+        stats.inc_value("crawl/listing_pages")
+        stats.inc_value(f"source/{source.name}/listing_pages")
+        profile = self._profile_for(source, response)
+        if meta["page"] == 1 and meta.get("first") is not False and self.arg_urls:
+            # An ad-hoc URL may be an article rather than a listing.
+            kind = self._classify(profile, response)
+            if kind == "article":
+                self._end_walk(source.name, complete=False)
+                yield from self.parse_article(response)
+                return
+        try:
+            listing: Listing = profile.parse_listing(response.selector, response.url)
+        except Exception as exc:  # a page we cannot parse must not stop the crawl
+            self.logger.warning("cannot parse listing %s: %r", response.url, exc)
+            yield self._failure(response, "parse", f"listing parse error: {exc!r}")
+            self._end_walk(source.name, complete=False)
+            return
+        entries = [e for e in listing.articles if self._is_article_link(e.url, source)]
+        stats.inc_value(f"source/{source.name}/listing_entries", len(entries))
+        if not entries:
+            self.logger.warning("no article links on listing %s (%s)", response.url,
+                                profile.name)
+            yield self._failure(response, "layout", "no article links found on listing page")
+        yield {"_kind": "listing_ok", "url": response.url, "source": source.name}
+        new = 0
+        for entry in entries:
+            url = _clean_url(entry.url)
+            self.listed[source.name].add(url)
+            known = self.known.get(url)
+            if known is not None and not self.full:
+                if known.removed_at:
+                    # Listed again: it may have come back. Check it.
+                    yield self._article_request(url, source.name, response.url,
+                                                listing.category, recheck=True)
+                continue
+            new += 1
+            yield self._article_request(url, source.name, response.url, listing.category)
+        stats.inc_value(f"source/{source.name}/listing_new", new)
+        next_urls = [u for u in listing.next_urls if source.in_scope(u)]
+        walk_all = self.full or not self._walk_complete_before(source.name)
+        dry = 0 if new else meta["dry"] + 1
+        if next_urls and (walk_all or dry <= self.lookahead):
+            yield self._listing_request(_clean_url(next_urls[0]), source.name,
+                                        meta["page"] + 1, meta["root"], dry=dry)
+        else:
+            self._end_walk(source.name, complete=not next_urls and walk_all)
+
+    def _classify(self, profile: Profile, response: TextResponse) -> str:
+        """'article' or 'listing', for a URL given on the command line."""
+        if _ARTICLE_URL.search(urlsplit(response.url).path + "?" + urlsplit(response.url).query):
+            listing = profile.parse_listing(response.selector, response.url)
+            if len(listing.articles) < 5:
+                return "article"
+        listing = profile.parse_listing(response.selector, response.url)
+        return "listing" if len(listing.articles) >= 3 else "article"
+
+    def _walk_complete_before(self, source: str) -> bool:
+        """Whether an earlier run walked this source's listing to its end."""
+        if source not in self.walk_state:
+            self.walk_state[source] = self.store.source_state(source) if self.store else {}
+        return bool(self.walk_state[source].get("walk_complete_at"))
+
+    def _end_walk(self, source: str, complete: bool) -> None:
+        if not complete:
+            self.walks_broken.add(source)
+        self.walks_open[source] = self.walks_open.get(source, 1) - 1
+
+    def _is_article_link(self, url: str, source: Source) -> bool:
+        return (
+            source.in_scope(url)
+            and not _NOT_ARTICLE.search(url)
+            and not url.startswith(("mailto:", "tel:", "javascript:"))
+        )
+
+    # --- articles -------------------------------------------------------------------------
+    def parse_article(self, response: Response) -> Iterator[Any]:
+        """An article page: its raw fields as an item (normalised by the pipelines)."""
+        meta = response.meta
+        source = self.sources[meta["source"]]
+        url = _clean_url(meta.get("redirect_urls", [response.url])[0])
+        stats = self.crawler.stats
+        if response.status == 304:
+            stats.inc_value("crawl/not_modified")
+            yield {"_kind": "touch", "url": url, "source": source.name,
+                   "capture_id": meta.get("capture_id")}
+            return
+        if response.status in (404, 410):
+            yield {"_kind": "removed", "url": url, "source": source.name,
+                   "reason": f"HTTP {response.status}", "capture_id": meta.get("capture_id")}
+            return
+        if response.status >= 400:
+            yield self._failure(response, "http", f"HTTP {response.status}")
+            return
+        if len(response.body) > self.parse_max_bytes:
+            yield self._failure(response, "oversized",
+                                f"{len(response.body)} bytes > PARSE_MAX_BYTES: captured only")
+            return
+        if not isinstance(response, TextResponse) or b"\x00" in response.body[:2048]:
+            yield self._failure(response, "binary", "not an HTML page: captured only")
+            return
+        stats.inc_value("crawl/article_pages")
+        stats.inc_value(f"source/{source.name}/article_pages")
+        try:
+            profile = self._profile_for(source, response)
+            raw: RawArticle = profile.parse_article(response.selector, response.url)
+        except Exception as exc:  # captured already; record, count, go on
+            self.logger.warning("cannot parse article %s: %r", response.url, exc)
+            yield self._failure(response, "parse", f"article parse error: {exc!r}")
+            return
+        missing = [name for name in ("title", "body_html") if not getattr(raw, name)]
+        if missing:
+            self.logger.warning("article %s: no %s found", response.url, ", ".join(missing))
+            yield self._failure(response, "parse", f"no {', '.join(missing)} found on page")
+            return
+        canonical = _clean_url(raw.canonical_url) if raw.canonical_url else url
+        if urlsplit(canonical).netloc.lower() != urlsplit(url).netloc.lower():
+            canonical = url  # a mirror or a misconfigured portal: keep the URL we fetched
+        yield {
+            "_kind": "article",
+            "url": canonical,
+            "fetched_url": response.url,
+            "source": source.name,
+            "district": source.district,
+            "province": source.province,
+            "listing_url": meta.get("listing_url"),
+            "listing_category": meta.get("category"),
+            "category": raw.category,
+            "title": raw.title,
+            "published_raw": raw.published_raw,
+            "published_meta": raw.published_meta,
+            "byline_raw": raw.byline_raw,
+            "author_meta": raw.author_meta,
+            "body_html": raw.body_html,
+            "attachments": list(raw.attachments),
+            "capture_id": meta.get("capture_id"),
+            "encoding": response.encoding,
+            "profile": profile.name,
+        }
+        if self.fetch_attachments:
+            for attachment in raw.attachments:
+                if source.in_scope(attachment):
+                    yield Request(attachment, callback=self.parse_attachment,
+                                  errback=self.on_error,
+                                  meta={"source": source.name, "kind": "attachment"})
+
+    def parse_attachment(self, response: Response) -> Iterator[Any]:
+        """A downloaded image or document: captured by the WARC middleware; link it."""
+        yield {"_kind": "attachment", "url": response.url,
+               "capture_id": response.meta.get("capture_id"), "source": response.meta["source"]}
+
+    # --- failures -------------------------------------------------------------------------
+    def _failure(self, response: Response, kind: str, reason: str) -> dict[str, Any]:
+        self.crawler.stats.inc_value(f"errors/{kind}")
+        self.crawler.stats.inc_value(f"source/{response.meta['source']}/errors")
+        return {"_kind": "failure", "url": response.url, "source": response.meta["source"],
+                "kind": kind, "reason": reason, "status": response.status,
+                "capture_id": response.meta.get("capture_id"), "at": utc_now(),
+                "page_kind": response.meta.get("kind")}
+
+    def on_error(self, failure: Failure) -> Iterator[Any]:
+        """A request that failed for good (after retries): record it for the next crawl."""
+        request = failure.request
+        meta = request.meta
+        if failure.check(HttpError):
+            response = failure.value.response
+            yield self._failure(response, "http", f"HTTP {response.status}")
+            return
+        if failure.check(TimeoutError, TCPTimedOutError):
+            kind = "timeout"
+        elif failure.check(DNSLookupError):
+            kind = "dns"
+        elif failure.check(ConnectionRefusedError):
+            kind = "connection"
+        elif "IgnoreRequest" in type(failure.value).__name__:
+            kind = "refused"
+        else:
+            kind = "download"
+        reason = f"{type(failure.value).__name__}: {failure.getErrorMessage()}"[:500]
+        self.logger.warning("failed %s: %s", request.url, reason)
+        source = meta.get("source")
+        self.crawler.stats.inc_value(f"errors/{kind}")
+        if source:
+            self.crawler.stats.inc_value(f"source/{source}/errors")
+        if meta.get("kind") == "listing" and source:
+            self._end_walk(source, complete=False)
+        yield {"_kind": "failure", "url": request.url, "source": source, "kind": kind,
+               "reason": reason, "status": None, "capture_id": meta.get("capture_id"),
+               "at": utc_now(), "page_kind": meta.get("kind")}
+
+    # --- end of crawl ---------------------------------------------------------------------
+    def finalize(self, reason: str) -> None:
+        """At the end (called by CrawlHealth): record completed walks; notice vanished articles."""
+        if reason != "finished":
+            return
+        for name in self.sources:
+            if name in self.walks_broken or self.walks_open.get(name, 1) > 0:
+                continue
+            walked_all = self.full or not self._walk_complete_before(name)
+            self.sink_event("source", {"name": name, "walk_complete_at": utc_now()})
+            if walked_all and self.listed[name]:
+                for url, known in self.known.items():
+                    if (known.source == name and known.removed_at is None
+                            and url not in self.listed[name]):
+                        self.sink_event("removed", {"url": url, "source": name,
+                                                    "reason": "no longer listed"})
+
+    def sink_event(self, kind: str, payload: dict[str, Any]) -> None:
+        """Send a record that is not a scraped item straight to the archive (or Redis)."""
+        if self.distributed:
+            self.sink.push(kind, payload)
+        else:
+            from pipelines.storage import apply_event
+
+            apply_event(self.sink.store, {"_kind": kind, **payload})

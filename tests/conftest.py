@@ -1,0 +1,79 @@
+"""Shared fixtures: the mirror served on a free loopback port, and crawls run as processes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SITES = ROOT / "mirror" / "sites"
+SEED_TITLE = (
+    "Phường Bách Khoa tổng kết phong trào thi đua năm 2017 và phát động phong trào năm 2018"
+)
+SEED_PATH = (
+    "/haibatrung/hoat-dong-cac-phuong1/-/view_content/2225876-phuong-bach-khoa-tong-ket-"
+    "phong-trao-thi-dua-nam-2017-va-phat-dong-phong-trao-nam-20-1.html"
+)
+
+# A crawl against a loopback mirror has no reason to be slow.
+FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0",
+        "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "PROGRESS_INTERVAL=0",
+        "-s", "RETRY_BACKOFF_BASE=0.05", "-s", "LOG_LEVEL=INFO"]
+
+
+@dataclass
+class CrawlResult:
+    returncode: int
+    log: str
+    db: Path
+
+    def rows(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+        conn = sqlite3.connect(self.db)
+        conn.row_factory = sqlite3.Row
+        try:
+            return conn.execute(sql, params).fetchall()
+        finally:
+            conn.close()
+
+
+def run_crawl(tmp: Path, *args: str, db: Path | None = None, warc: Path | None = None,
+              timeout: float = 300, env: dict | None = None) -> CrawlResult:
+    """`scrapy crawl ward_news ARGS` as a separate process, from the repository root."""
+    db = db or tmp / "archive.db"
+    warc = warc or tmp / "warc"
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "ward_news", "-s", f"ARCHIVE_DB={db}",
+           "-s", f"WARC_DIR={warc}", *FAST, *args]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+    return CrawlResult(proc.returncode, proc.stdout + proc.stderr, db)
+
+
+@pytest.fixture(scope="session")
+def mirror():
+    """The bundled mirror, served read-only for the whole session."""
+    from mirror.server import MirrorServer
+
+    server = MirrorServer(root=SITES)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mirror_copy(tmp_path):
+    """A private, editable copy of the mirror, served on its own port."""
+    from mirror.server import MirrorServer
+
+    root = tmp_path / "sites"
+    shutil.copytree(SITES, root)
+    server = MirrorServer(root=root)
+    server.start()
+    yield server
+    server.stop()

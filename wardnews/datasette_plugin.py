@@ -1,0 +1,241 @@
+"""Datasette plugin of the Ward News Archive: Vietnamese-aware search and the article pages.
+
+Registered through the `datasette` entry point in pyproject.toml, so plain
+`datasette archive.db -m metadata.yml` picks it up. It:
+
+- rewrites the search parameters of every request (`_search`, `_search_<column>`, and the
+  text parameters of our canned queries) to the spelling the store keeps: Unicode NFC and
+  the traditional tone placement (`uỷ` -> `ủy`, `hoà` -> `hòa`). The FTS index keeps
+  diacritics (`thể` never finds `thế`), so a query must be spelled like the stored text;
+- drops a search that would escape to an empty FTS5 expression (a lone `"`), which SQLite
+  rejects with a syntax error;
+- registers the SQL function `vn_fold(text)` (`"Đảng ủy"` -> `"dang uy"`) for canned queries
+  and analysts' SQL;
+- adds `year` and `month` facets that read the local date off ISO 8601 text: Datasette's own
+  date facet calls SQLite's date(), which converts `2018-01-03T05:01:00+07:00` to UTC and
+  files it under 2 January;
+- supplies its templates directory (wardnews/templates) to Jinja, after any --template-dir,
+  and the data the article page needs (revisions, officials named, attachments).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from datasette import hookimpl
+from datasette.database import QueryInterrupted
+from datasette.facets import Facet
+from datasette.utils import (
+    escape_fts,
+    escape_sqlite,
+    path_with_added_args,
+    path_with_removed_args,
+)
+from jinja2 import ChoiceLoader, FileSystemLoader
+
+from normalize.text import clean_text, fold
+
+__all__ = ["normalize_query", "normalize_query_string", "YearFacet", "MonthFacet"]
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+# Text parameters of our canned queries (metadata.yml) that take free Vietnamese text.
+CANNED_TEXT_PARAMS = frozenset({"q", "author", "ward", "person"})
+
+
+def _is_search_param(key: str) -> bool:
+    """Whether a query-string key carries search text: `_search`, `_search_title`, `q`..."""
+    if key == "_searchmode":
+        return False
+    return key.startswith("_search") or key in CANNED_TEXT_PARAMS
+
+
+def normalize_query(text: str) -> str:
+    """A search as typed -> as the store spells it: `"đảng uỷ"` -> `"đảng ủy"` (NFC)."""
+    return clean_text(text)
+
+
+def normalize_query_string(query_string: bytes) -> bytes:
+    """Normalise the search parameters of a raw query string; other pairs are kept as they are."""
+    if not query_string:
+        return query_string
+    text = query_string.decode("latin-1")
+    if "_search" not in text and not any(f"{p}=" in text for p in CANNED_TEXT_PARAMS):
+        return query_string
+    try:
+        pairs = parse_qsl(query_string.decode("utf-8"), keep_blank_values=True)
+    except UnicodeDecodeError:
+        return query_string
+    out: list[tuple[str, str]] = []
+    changed = False
+    for key, value in pairs:
+        if _is_search_param(key):
+            new = normalize_query(value)
+            if key.startswith("_search") and not escape_fts(new).strip():
+                # `"` or `""` escape to nothing, and MATCH '' is an FTS5 syntax error:
+                # treat the query as empty.
+                changed = True
+                continue
+            if new != value:
+                changed = True
+                value = new
+        out.append((key, value))
+    if not changed:
+        return query_string
+    return urlencode(out).encode("ascii")
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Normalise search parameters before Datasette reads the request."""
+
+    def wrap(app):
+        async def normalise_search(scope, receive, send):
+            if scope.get("type") == "http" and scope.get("query_string"):
+                query_string = normalize_query_string(scope["query_string"])
+                if query_string is not scope["query_string"]:
+                    scope = dict(scope, query_string=query_string)
+            await app(scope, receive, send)
+
+        return normalise_search
+
+    return wrap
+
+
+@hookimpl
+def prepare_connection(conn):
+    """SQL function vn_fold(text): `select vn_fold('Đảng ủy')` -> `dang uy`."""
+    conn.create_function("vn_fold", 1, lambda s: fold(s) if s is not None else None,
+                         deterministic=True)
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    """Let Jinja find wardnews/templates after --template-dir and before Datasette's own.
+
+    Datasette looks for a plugin's templates in `<plugin package>/templates`, but on Python
+    3.11 importlib.resources cannot resolve that for a plugin that is a module
+    (`wardnews.datasette_plugin`), so we add the directory ourselves.
+    """
+    loader = env.loader
+    if isinstance(loader, ChoiceLoader) and isinstance(loader.loaders[0], FileSystemLoader):
+        paths = loader.loaders[0].searchpath
+        if str(TEMPLATES_DIR) not in paths:
+            # The last path is Datasette's default templates; a --template-dir is first.
+            paths.insert(max(len(paths) - 1, 0), str(TEMPLATES_DIR))
+    else:
+        env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES_DIR)), loader])
+
+
+_ARTICLE_SQL = {
+    "revisions": (
+        "select id, fetched_at, published_at, title, content_hash, capture_id,"
+        " length(body_text) as body_chars from revisions where url = :url order by fetched_at"
+    ),
+    "mentions": (
+        "select person, position, organisation, ward_code from mentions"
+        " where article_url = :url order by id"
+    ),
+    "attachments": (
+        "select url, kind, capture_id from attachments where article_url = :url order by id"
+    ),
+    "capture": (
+        "select id, fetched_at, status, size, payload_digest, warc_file from captures"
+        " where id = (select capture_id from articles where url = :url)"
+    ),
+}
+
+
+@hookimpl
+def extra_template_vars(datasette, view_name, table):
+    """On the articles row page: `wardnews_article(database, url)` -> revisions, mentions..."""
+    if view_name != "row" or table != "articles":
+        return {}
+
+    async def wardnews_article(database: str, url: str) -> dict[str, Any]:
+        db = datasette.get_database(database)
+        out: dict[str, Any] = {}
+        for name, sql in _ARTICLE_SQL.items():
+            rows = [dict(r) for r in (await db.execute(sql, {"url": url})).rows]
+            out[name] = rows[0] if name == "capture" and rows else rows
+        return out
+
+    return {"wardnews_article": wardnews_article}
+
+
+# --- Facets ------------------------------------------------------------------------------
+class _PrefixFacet(Facet):
+    """Facet on the first `length` characters of ISO 8601 text: the site's own local date."""
+
+    length = 4
+    glob = "[0-9][0-9][0-9][0-9]*"
+
+    async def suggest(self) -> list:
+        return []  # only on request (?_facet_year=published_at) or from metadata
+
+    async def facet_results(self):
+        facet_results, timed_out = [], []
+        args = dict(self.get_querystring_pairs())
+        facet_size = self.get_facet_size()
+        arg = f"_facet_{self.type}"
+        for source_and_config in self.get_configs():
+            config = source_and_config["config"]
+            column = config.get("column") or config["simple"]
+            col = escape_sqlite(column)
+            sql = (
+                f"select substr({col}, 1, {self.length}) as value, count(*) as count"
+                f" from ({self.sql}) where {col} glob '{self.glob}'"
+                f" group by value order by value desc limit {facet_size + 1}"  # noqa: S608
+            )
+            try:
+                rows = await self.ds.execute(
+                    self.database, sql, self.params, truncate=False,
+                    custom_time_limit=self.ds.setting("facet_time_limit_ms"),
+                )
+            except QueryInterrupted:
+                timed_out.append(column)
+                continue
+            filter_key = f"{column}__startswith"
+            values = []
+            for row in rows.rows[:facet_size]:
+                value = row["value"]
+                selected = args.get(filter_key) == value
+                toggle = (path_with_removed_args(self.request, {filter_key: value})
+                          if selected else
+                          path_with_added_args(self.request, {filter_key: value}))
+                values.append({
+                    "value": value, "label": value, "count": row["count"],
+                    "toggle_url": self.ds.absolute_url(self.request, toggle),
+                    "selected": selected,
+                })
+            facet_results.append({
+                "name": column,
+                "type": self.type,
+                "results": values,
+                "hideable": source_and_config["source"] != "metadata",
+                "toggle_url": path_with_removed_args(self.request, {arg: column}),
+                "truncated": len(rows.rows) > facet_size,
+            })
+        return facet_results, timed_out
+
+
+class YearFacet(_PrefixFacet):
+    """`?_facet_year=published_at`: articles per year, by the site's local date."""
+
+    type = "year"
+    length = 4
+
+
+class MonthFacet(_PrefixFacet):
+    """`?_facet_month=published_at`: articles per month (YYYY-MM), by the local date."""
+
+    type = "month"
+    length = 7
+    glob = "[0-9][0-9][0-9][0-9]-[0-9][0-9]*"
+
+
+@hookimpl
+def register_facet_classes():
+    """The year and month facets."""
+    return [YearFacet, MonthFacet]

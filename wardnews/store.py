@@ -1,0 +1,498 @@
+"""The archive: one SQLite file (sqlite-utils), written in batches by one writer.
+
+No Scrapy here. The crawl (through pipelines/storage.py and the WARC middleware) and the
+distributed writer (wardnews/writer.py) both drive an ArchiveStore; Datasette reads the
+same file concurrently (WAL mode).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+import sqlite_utils
+
+__all__ = ["ArchiveStore", "Known", "SCHEMA_VERSION", "ARTICLE_COLUMNS"]
+
+SCHEMA_VERSION = 1
+
+# Column order of `articles`, as CONTRACT.md names them, then our own additions.
+ARTICLE_COLUMNS: dict[str, type] = {
+    "url": str,
+    "source": str,
+    "category": str,
+    "title": str,
+    "published_at": str,
+    "published_raw": str,
+    "event_date": str,
+    "author": str,
+    "authors": str,
+    "author_org": str,
+    "byline_raw": str,
+    "ward": str,
+    "ward_code": str,
+    "district": str,
+    "province": str,
+    "body_text": str,
+    "body_html": str,
+    "content_hash": str,
+    "first_seen_at": str,
+    "last_seen_at": str,
+    "last_changed_at": str,
+    "last_checked_at": str,
+    "removed_at": str,
+    "removed_reason": str,
+    "capture_id": str,
+    "listing_url": str,
+    "provenance": str,
+    "problems": str,
+    "search_folded": str,
+    "revision_count": int,
+}
+# Fields that make an article's content; a change in any of them is a new revision.
+FTS_COLUMNS = ["title", "body_text", "author", "ward", "search_folded"]
+# Datasette's table search is FTS5 over these columns. Originals keep their diacritics
+# (remove_diacritics 0) so that `thể` does not find `thế`; `search_folded` holds the same
+# text folded (no tone marks, đ→d) so that `the` or `dang uy` find every accented form.
+FTS_TOKENIZE = "unicode61 remove_diacritics 0"
+
+_TABLES: dict[str, tuple[dict[str, type], str | list[str]]] = {
+    "captures": (
+        {
+            "id": str, "url": str, "method": str, "status": int, "content_type": str,
+            "content_encoding": str, "size": int, "payload_digest": str, "etag": str,
+            "last_modified": str, "fetched_at": str, "warc_file": str, "warc_offset": int,
+            "warc_length": int, "warc_date": str, "source": str, "truncated": int,
+            "run_id": str,
+        },
+        "id",
+    ),
+    "revisions": (
+        {
+            "id": int, "url": str, "content_hash": str, "title": str, "published_at": str,
+            "author": str, "byline_raw": str, "body_text": str, "body_html": str,
+            "fetched_at": str, "capture_id": str,
+        },
+        "id",
+    ),
+    "mentions": (
+        {
+            "id": int, "article_url": str, "person": str, "position": str,
+            "organisation": str, "ward_code": str,
+        },
+        "id",
+    ),
+    "attachments": (
+        {
+            "id": int, "article_url": str, "url": str, "kind": str, "capture_id": str,
+            "first_seen_at": str,
+        },
+        "id",
+    ),
+    "wards": (
+        {
+            "code": str, "name": str, "short_name": str, "district": str,
+            "district_code": str, "province": str, "province_code": str,
+            "latitude": float, "longitude": float, "new_code": str, "new_name": str,
+        },
+        "code",
+    ),
+    "failures": (
+        {
+            "id": int, "url": str, "source": str, "run_id": str, "kind": str, "reason": str,
+            "status": int, "capture_id": str, "at": str, "resolved_at": str,
+        },
+        "id",
+    ),
+    "crawl_runs": (
+        {
+            "id": str, "started_at": str, "finished_at": str, "sources": str, "mode": str,
+            "host": str, "pid": int, "pages_fetched": int, "listing_pages": int,
+            "article_pages": int, "articles_new": int, "articles_changed": int,
+            "articles_unchanged": int, "articles_removed": int, "items": int, "errors": int,
+            "errors_by_kind": str, "status_counts": str, "field_coverage": str,
+            "outcome": str, "reason": str, "finish_reason": str,
+        },
+        "id",
+    ),
+    "run_sources": (
+        {
+            "run_id": str, "source": str, "listing_pages": int, "article_pages": int,
+            "articles_new": int, "articles_changed": int, "articles_removed": int,
+            "items": int, "errors": int, "field_coverage": str, "outcome": str, "reason": str,
+            "finished_at": str,
+        },
+        ["run_id", "source"],
+    ),
+    "sources": (
+        {
+            "name": str, "title": str, "district": str, "province": str, "profile": str,
+            "listing_urls": str, "walk_complete_at": str, "last_new_article_at": str,
+            "last_success_at": str,
+        },
+        "name",
+    ),
+}
+
+_FOREIGN_KEYS = {
+    "articles": [("ward_code", "wards", "code"), ("capture_id", "captures", "id")],
+    "revisions": [("url", "articles", "url"), ("capture_id", "captures", "id")],
+    "mentions": [("article_url", "articles", "url"), ("ward_code", "wards", "code")],
+    "attachments": [("article_url", "articles", "url"), ("capture_id", "captures", "id")],
+    "failures": [("run_id", "crawl_runs", "id"), ("capture_id", "captures", "id")],
+    "run_sources": [("run_id", "crawl_runs", "id"), ("source", "sources", "name")],
+}
+
+_INDEXES = {
+    "articles": [["source"], ["published_at"], ["ward_code"], ["district"], ["author"],
+                 ["category"], ["last_changed_at"], ["removed_at"]],
+    "revisions": [["url"]],
+    "mentions": [["article_url"], ["ward_code"], ["person"]],
+    "attachments": [["article_url"], ["url"]],
+    "captures": [["url"], ["fetched_at"]],
+    "failures": [["url"], ["source", "resolved_at"]],
+    "crawl_runs": [["started_at"]],
+}
+
+
+@dataclass
+class Known:
+    """What the archive knows of an article, enough to decide whether to fetch it again."""
+
+    url: str
+    source: str | None
+    content_hash: str | None
+    last_checked_at: str | None
+    first_seen_at: str | None
+    removed_at: str | None
+    etag: str | None
+    last_modified: str | None
+
+
+def _dumps(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class ArchiveStore:
+    """Batched writer and incremental-state reader of archive.db."""
+
+    def __init__(self, path: str, flush_items: int = 200, flush_seconds: float = 2.0):
+        self.path = path
+        self.flush_items = flush_items
+        self.flush_seconds = flush_seconds
+        conn = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        self.db = sqlite_utils.Database(conn)
+        self.db.enable_wal()
+        self.db.execute("PRAGMA synchronous=NORMAL")  # safe in WAL mode; survives a killed process
+        self.ensure_schema()
+        self._pending: dict[str, list[dict[str, Any]]] = {}
+        self._pending_count = 0
+        self._last_flush = time.monotonic()
+        # Article versions decided but not yet flushed: url -> row, so decisions see them.
+        self._pending_articles: dict[str, dict[str, Any]] = {}
+
+    # --- schema --------------------------------------------------------------------------
+    def ensure_schema(self) -> None:
+        """Create or migrate every table, index and the full-text index (idempotent)."""
+        db = self.db
+        for name, (columns, pk) in _TABLES.items():
+            table = db[name]
+            if not table.exists():
+                table.create(columns, pk=pk, not_null={pk} if isinstance(pk, str) else None)
+            else:
+                missing = {c: t for c, t in columns.items() if c not in table.columns_dict}
+                for column, kind in missing.items():
+                    table.add_column(column, kind)
+        articles = db["articles"]
+        if not articles.exists():
+            articles.create(ARTICLE_COLUMNS, pk="url", not_null={"url"})
+        else:
+            for column, kind in ARTICLE_COLUMNS.items():
+                if column not in articles.columns_dict:
+                    articles.add_column(column, kind)
+        for table, keys in _FOREIGN_KEYS.items():
+            existing = {(fk.column, fk.other_table) for fk in db[table].foreign_keys}
+            wanted = [k for k in keys if (k[0], k[1]) not in existing]
+            if wanted:
+                db.add_foreign_keys([(table, *k) for k in wanted])
+        for table, indexes in _INDEXES.items():
+            for columns in indexes:
+                db[table].create_index(columns, if_not_exists=True)
+        db["mentions"].create_index(["article_url", "person"], unique=True, if_not_exists=True)
+        db["attachments"].create_index(
+            ["article_url", "url"], unique=True, if_not_exists=True
+        )
+        db["revisions"].create_index(["url", "content_hash", "fetched_at"], if_not_exists=True)
+        if not db["articles_fts"].exists():
+            articles.enable_fts(
+                FTS_COLUMNS, fts_version="FTS5", tokenize=FTS_TOKENIZE, create_triggers=False
+            )
+            # Our own triggers: re-index only when indexed text changes, not when a crawl
+            # merely touches last_seen_at (sqlite-utils' triggers fire on any update).
+            cols = ", ".join(FTS_COLUMNS)
+            new = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
+            old = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
+            db.executescript(
+                f"""
+                CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+                  INSERT INTO articles_fts (rowid, {cols}) VALUES (new.rowid, {new});
+                END;
+                CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+                  INSERT INTO articles_fts (articles_fts, rowid, {cols})
+                  VALUES ('delete', old.rowid, {old});
+                END;
+                CREATE TRIGGER articles_au AFTER UPDATE OF {cols} ON articles BEGIN
+                  INSERT INTO articles_fts (articles_fts, rowid, {cols})
+                  VALUES ('delete', old.rowid, {old});
+                  INSERT INTO articles_fts (rowid, {cols}) VALUES (new.rowid, {new});
+                END;
+                """
+            )
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    # --- reads ---------------------------------------------------------------------------
+    def known_articles(self, sources: Iterable[str] | None = None) -> dict[str, Known]:
+        """Every archived article of these sources (all when None), for incremental crawls."""
+        sql = (
+            "select a.url, a.source, a.content_hash, a.last_checked_at, a.first_seen_at, a.removed_at,"
+            " c.etag, c.last_modified from articles a left join captures c on c.id = a.capture_id"
+        )
+        params: list[str] = []
+        if sources is not None:
+            names = list(sources)
+            sql += " where a.source in (select value from json_each(?))"
+            params.append(json.dumps(names))
+        return {row[0]: Known(*row) for row in self.db.execute(sql, params).fetchall()}
+
+    def due_for_recheck(
+        self, source: str, checked_before: str, first_seen_after: str | None, limit: int
+    ) -> list[Known]:
+        """Known articles of a source whose last check is older than `checked_before`."""
+        sql = (
+            "select a.url, a.source, a.content_hash, a.last_checked_at, a.first_seen_at, a.removed_at,"
+            " c.etag, c.last_modified from articles a left join captures c on c.id = a.capture_id"
+            " where a.source = ? and coalesce(a.last_checked_at, '') < ?"
+            " and (? is null or a.first_seen_at >= ?)"
+            " order by a.last_checked_at limit ?"
+        )
+        rows = self.db.execute(
+            sql, [source, checked_before, first_seen_after, first_seen_after, limit]
+        ).fetchall()
+        return [Known(*row) for row in rows]
+
+    def open_failures(self, source: str) -> list[dict[str, Any]]:
+        """Unresolved fetch/parse failures of a source: the next crawl retries them."""
+        rows = self.db.execute(
+            "select url, max(kind), count(*) from failures where source = ? and resolved_at is null"
+            " and url is not null group by url",
+            [source],
+        ).fetchall()
+        return [{"url": url, "kind": kind, "attempts": n} for url, kind, n in rows]
+
+    def source_state(self, source: str) -> dict[str, Any]:
+        """The `sources` row of a source ({} when never crawled)."""
+        try:
+            return dict(self.db["sources"].get(source))
+        except sqlite_utils.db.NotFoundError:
+            return {}
+
+    def last_good_coverage(self, source: str) -> dict[str, float] | None:
+        """Field coverage of the source's last run that ended well, for layout-change checks."""
+        row = self.db.execute(
+            "select field_coverage from run_sources where source = ? and outcome = 'ok'"
+            " and items > 0 order by finished_at desc limit 1",
+            [source],
+        ).fetchone()
+        return json.loads(row[0]) if row and row[0] else None
+
+    def had_articles(self, source: str) -> bool:
+        """Whether this source ever yielded an article."""
+        row = self.db.execute("select 1 from articles where source = ? limit 1", [source])
+        return row.fetchone() is not None
+
+    def current(self, url: str) -> dict[str, Any] | None:
+        """The stored (or pending) version of an article."""
+        if url in self._pending_articles:
+            return self._pending_articles[url]
+        row = self.db.execute(
+            "select content_hash, first_seen_at, body_text, title, revision_count, removed_at"
+            " from articles where url = ?",
+            [url],
+        ).fetchone()
+        if row is None:
+            return None
+        keys = ("content_hash", "first_seen_at", "body_text", "title", "revision_count",
+                "removed_at")
+        return dict(zip(keys, row, strict=True))
+
+    # --- writes (buffered) ---------------------------------------------------------------
+    def _queue(self, kind: str, row: dict[str, Any]) -> None:
+        self._pending.setdefault(kind, []).append(row)
+        self._pending_count += 1
+        if (
+            self._pending_count >= self.flush_items
+            or time.monotonic() - self._last_flush >= self.flush_seconds
+        ):
+            self.flush()
+
+    def add_capture(self, capture: dict[str, Any]) -> None:
+        """Record one HTTP fetch (its WARC location comes with it)."""
+        row = {k: capture.get(k) for k in _TABLES["captures"][0]}
+        row["truncated"] = int(bool(row.get("truncated")))
+        self._queue("captures", row)
+
+    def add_article(self, article: dict[str, Any], now: str) -> str:
+        """Store a normalised article; return 'new', 'changed' or 'unchanged'.
+
+        A changed or new version adds a revision; an unchanged one only moves
+        last_seen_at/last_checked_at (and clears removed_at: it came back).
+        """
+        url = article["url"]
+        current = self.current(url)
+        if current is not None and current["content_hash"] == article["content_hash"]:
+            self.touch(url, now, article.get("capture_id"))
+            return "unchanged"
+        row = {k: article.get(k) for k in ARTICLE_COLUMNS}
+        for key in ("authors", "provenance", "problems"):
+            if not isinstance(row[key], str | None):
+                row[key] = _dumps(row[key])
+        row.update(
+            first_seen_at=current["first_seen_at"] if current else now,
+            last_seen_at=now,
+            last_changed_at=now,
+            last_checked_at=now,
+            removed_at=None,
+            removed_reason=None,
+            revision_count=(current["revision_count"] or 0) + 1 if current else 1,
+        )
+        self._pending_articles[url] = row
+        self._queue("articles", row)
+        self._queue(
+            "revisions",
+            {
+                "url": url,
+                "content_hash": row["content_hash"],
+                "title": row["title"],
+                "published_at": row["published_at"],
+                "author": row["author"],
+                "byline_raw": row["byline_raw"],
+                "body_text": row["body_text"],
+                "body_html": row["body_html"],
+                "fetched_at": now,
+                "capture_id": row["capture_id"],
+            },
+        )
+        self._queue("mentions_replace", {"article_url": url, "rows": article.get("mentions") or []})
+        for attachment in article.get("attachments") or []:
+            self._queue(
+                "attachments",
+                {"article_url": url, "url": attachment["url"], "kind": attachment["kind"],
+                 "capture_id": None, "first_seen_at": now},
+            )
+        return "changed" if current else "new"
+
+    def touch(self, url: str, now: str, capture_id: str | None = None) -> None:
+        """An article fetched again and found unchanged (or answered 304)."""
+        self._queue("touch", {"url": url, "now": now, "capture_id": capture_id})
+
+    def mark_removed(self, url: str, now: str, reason: str) -> bool:
+        """An archived article is gone (404/410, or no longer listed); keep the row."""
+        current = self.current(url)
+        if current is None or current.get("removed_at"):
+            return False
+        self._queue("removed", {"url": url, "now": now, "reason": reason})
+        if url in self._pending_articles:
+            self._pending_articles[url]["removed_at"] = now
+        return True
+
+    def add_failure(self, failure: dict[str, Any]) -> None:
+        """A fetch or parse that went wrong; stays open until the URL succeeds."""
+        self._queue("failures", {k: failure.get(k) for k in _TABLES["failures"][0] if k != "id"})
+
+    def resolve_failures(self, url: str, now: str) -> None:
+        """The URL worked this time: close its open failures."""
+        self._queue("resolve", {"url": url, "now": now})
+
+    def link_attachment_capture(self, url: str, capture_id: str) -> None:
+        """An attachment was downloaded: point its rows at the capture."""
+        self._queue("attachment_capture", {"url": url, "capture_id": capture_id})
+
+    def upsert_source(self, row: dict[str, Any]) -> None:
+        """Create or update a `sources` row (partial rows update only their keys)."""
+        self.flush()
+        self.db["sources"].upsert(row, pk="name", alter=False)
+
+    def upsert_wards(self, rows: list[dict[str, Any]]) -> None:
+        """Add gazetteer rows to `wards`."""
+        if rows:
+            self.flush()
+            self.db["wards"].upsert_all(rows, pk="code")
+
+    def record_run(self, run: dict[str, Any], per_source: list[dict[str, Any]]) -> None:
+        """Write the crawl_runs row and its per-source rows."""
+        self.flush()
+        run = {k: (_dumps(v) if isinstance(v, dict | list) else v) for k, v in run.items()}
+        self.db["crawl_runs"].upsert(run, pk="id")
+        for row in per_source:
+            row = {k: (_dumps(v) if isinstance(v, dict | list) else v) for k, v in row.items()}
+            self.db["run_sources"].upsert(row, pk=("run_id", "source"))
+
+    def flush(self) -> None:
+        """Write every queued row in one transaction."""
+        pending, self._pending = self._pending, {}
+        self._pending_count = 0
+        self._last_flush = time.monotonic()
+        if not pending:
+            return
+        db = self.db
+        with db.conn:
+            if rows := pending.get("captures"):
+                db["captures"].insert_all(rows, pk="id", replace=True)
+            if rows := pending.get("articles"):
+                # Several versions of one URL in a batch: the last wins, as it would row by row.
+                latest = {row["url"]: row for row in rows}
+                db["articles"].upsert_all(list(latest.values()), pk="url")
+            if rows := pending.get("revisions"):
+                db["revisions"].insert_all(rows)
+            for item in pending.get("mentions_replace", []):
+                db.execute("delete from mentions where article_url = ?", [item["article_url"]])
+                db["mentions"].insert_all(
+                    [{**m, "article_url": item["article_url"]} for m in item["rows"]],
+                    ignore=True,
+                )
+            if rows := pending.get("attachments"):
+                db["attachments"].insert_all(rows, ignore=True)
+            for row in pending.get("attachment_capture", []):
+                db.execute(
+                    "update attachments set capture_id = ? where url = ?",
+                    [row["capture_id"], row["url"]],
+                )
+            for row in pending.get("touch", []):
+                db.execute(
+                    "update articles set last_seen_at = :now, last_checked_at = :now,"
+                    " removed_at = null, removed_reason = null where url = :url",
+                    row,
+                )
+            for row in pending.get("removed", []):
+                db.execute(
+                    "update articles set removed_at = :now, removed_reason = :reason"
+                    " where url = :url and removed_at is null",
+                    row,
+                )
+            if rows := pending.get("failures"):
+                db["failures"].insert_all(rows)
+            for row in pending.get("resolve", []):
+                db.execute(
+                    "update failures set resolved_at = :now where url = :url"
+                    " and resolved_at is null",
+                    row,
+                )
+        self._pending_articles.clear()
+
+    def close(self) -> None:
+        """Flush and close."""
+        self.flush()
+        self.db.conn.close()
