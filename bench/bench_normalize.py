@@ -1,0 +1,185 @@
+"""Median cost of normalising one article (dates, byline, ward, officials, text, HTML, hash).
+
+Run: .venv/bin/python bench/bench_normalize.py [--runs 5] [--repeat 200]
+Target: < 1 ms per article. The one-off gazetteer load is reported separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from normalize import bylines as bylines_module  # noqa: E402
+from normalize import text as text_module  # noqa: E402
+from normalize.bylines import is_byline, split_byline  # noqa: E402
+from normalize.dates import find_event_date, parse_published  # noqa: E402
+from normalize.officials import find_mentions  # noqa: E402
+from normalize.text import clean_text, content_hash, html_to_text, sanitize_html  # noqa: E402
+from normalize.wards import match_ward  # noqa: E402
+
+SEED = Path("/work/shared/seed/ward-news-page.txt")
+SEED_URL = (
+    "http://haibatrung.hanoi.gov.vn/hoat-dong-cac-phuong1/-/view_content/"
+    "2225876-phuong-bach-khoa-tong-ket-phong-trao-thi-dua-nam-2017-va-phat-dong-phong-trao-nam-20-1.html"
+)
+
+
+def _seed_article() -> dict:
+    """The reference page, rebuilt as the raw strings an extractor hands over."""
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    paragraphs = [p.strip() for p in "\n".join(lines[4:]).split("\n\n") if p.strip()]
+    body = "".join(f'<p style="text-align:justify">{p}</p>\n' for p in paragraphs)
+    return {
+        "url": SEED_URL,
+        "category": lines[0].strip(),
+        "title": lines[2].strip(),
+        "published_raw": lines[3].strip(),
+        "meta": None,
+        "byline_raw": paragraphs[-1],
+        "body_html": f'<div class="journal-content-article">{body}</div>',
+        "district": "Hai Bà Trưng",
+        "province": "Hà Nội",
+    }
+
+
+OTHERS = [
+    {
+        "url": "http://dongda.hanoi.gov.vn/tin-tuc/-/view_content/123-phuong-lang-thuong.html",
+        "category": "Tin phường",
+        "title": "Phường Láng Thượng ra quân tổng vệ sinh môi trường dịp Tết Nguyên đán",
+        "published_raw": "Cập nhật lúc 08:30, Thứ Ba, 02/01/2018",
+        "meta": "2018-01-02T01:30:00Z",
+        "byline_raw": "Tin, ảnh: Thu Hà (Phường Láng Thượng)",
+        "body_html": (
+            "<div><p>Sáng 30-12, UBND phường Láng Thượng phối hợp với các đoàn thể tổ chức ra quân"
+            " tổng vệ sinh môi trường. Tham dự có đồng chí Trần Văn Nam, Phó Chủ tịch UBND quận;"
+            " đ/c Lê Thị Hoa - Chủ tịch Ủy ban MTTQ phường.</p>"
+            "<p><img src='/documents/10180/anh1.jpg' alt='Ra quân'></p>"
+            "<p>Hơn 300 cán bộ, hội viên và nhân dân đã tham gia thu gom rác thải, phát quang"
+            " bụi rậm, khơi thông cống rãnh tại các tuyến ngõ trên địa bàn.&nbsp;</p>"
+            "<script>var x = 1;</script><p>Tin, ảnh: Thu Hà (Phường Láng Thượng)</p></div>"
+        ),
+        "district": "Đống Đa",
+        "province": "Hà Nội",
+    },
+    {
+        "url": "http://longbien.hanoi.gov.vn/tin-tuc/-/view_content/456-phuc-dong.html",
+        "category": "Phường Phúc Đồng",
+        "title": "Hội nghị triển khai nhiệm vụ năm 2018",
+        "published_raw": "Thứ Tư, 10/01/2018 - 14:30 CH",
+        "meta": None,
+        "byline_raw": "Hương Giang – Thu Trang",
+        "body_html": (
+            "<div><p>Chiều ngày 9/1/2018, Đảng uỷ phường Phúc Đồng tổ chức hội nghị triển khai"
+            " nhiệm vụ năm 2018. Đồng chí Nguyễn Thành Trung – Bí thư Đảng uỷ phường chủ trì hội"
+            " nghị.</p><p>Phát biểu tại hội nghị, bà Phạm Thị Thuỷ - Phó Chủ tịch HĐND phường đề"
+            " nghị các chi bộ tiếp tục thực hiện tốt công tác hoà giải ở cơ sở.</p>"
+            "<table><tr><td>Chỉ tiêu</td><td>Kết quả</td></tr><tr><td>Thu ngân sách</td>"
+            "<td>105%</td></tr></table><p>Hương Giang – Thu Trang</p></div>"
+        ),
+        "district": "Long Biên",
+        "province": "Hà Nội",
+    },
+    {
+        "url": "http://quan3.hochiminhcity.gov.vn/tin-tuc/789.html",
+        "category": "Hoạt động phường",
+        "title": "P.14 tổ chức Ngày hội Đại đoàn kết toàn dân tộc",
+        "published_raw": "Ngày đăng: 20/11/2017 | 09:15",
+        "meta": "2017-11-20T09:15:00+07:00",
+        "byline_raw": "CTV Hoàng Lan",
+        "body_html": (
+            "<div><p>Tối ngày 18/11, Ban Công tác Mặt trận khu phố 3 phường 14 tổ chức Ngày hội"
+            " Đại đoàn kết toàn dân tộc năm 2017.</p><p>Đến dự có ông Lê Văn Tám, Chủ tịch Ủy"
+            " ban MTTQ Việt Nam phường 14 cùng đông đảo bà con nhân dân.</p>"
+            "<p>CTV Hoàng Lan</p></div>"
+        ),
+        "district": "Quận 3",
+        "province": "Hồ Chí Minh",
+    },
+]
+
+
+def normalise(article: dict) -> dict:
+    """Everything the item pipeline does to one article's raw strings."""
+    published = parse_published(article["published_raw"], article["meta"])
+    body_text = html_to_text(article["body_html"])
+    body_html = sanitize_html(article["body_html"], article["url"])
+    event = find_event_date(body_text, published)
+    byline = split_byline(article["byline_raw"]) if is_byline(article["byline_raw"]) else None
+    title = clean_text(article["title"])
+    ward = match_ward(
+        title=title,
+        org=byline.org if byline else None,
+        category=article["category"],
+        text=body_text,
+        district=article["district"],
+        province=article["province"],
+    )
+    mentions = find_mentions(
+        body_text,
+        ward=ward.name if ward else None,
+        district=ward.district if ward else article["district"],
+    )
+    return {
+        "published_at": published,
+        "event_date": event,
+        "authors": byline.authors if byline else [],
+        "author_org": byline.org if byline else None,
+        "ward_code": ward.code if ward else None,
+        "mentions": len(mentions),
+        "body_html": body_html,
+        "content_hash": content_hash(title, body_text),
+    }
+
+
+def main() -> None:
+    """Time the normalisation of each article, several runs, and print the median."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=200)
+    args = parser.parse_args()
+
+    articles = [_seed_article(), *OTHERS]
+    start = time.perf_counter()
+    for article in articles:  # warm-up: gazetteer load, lazy imports, regex compilation
+        result = normalise(article)
+    warm = time.perf_counter() - start
+    seed = normalise(articles[0])
+    print(
+        f"seed: {seed['published_at']} event {seed['event_date']} {seed['authors']} "
+        f"{seed['author_org']} ward {seed['ward_code']} officials {seed['mentions']}"
+    )
+    print(f"first pass (gazetteer load, imports): {warm * 1000:.0f} ms")
+
+    run_medians = []
+    for run in range(args.runs):
+        samples = []
+        for _ in range(args.repeat):
+            for article in articles:
+                # Forget cleaned texts and parsed bylines so each pass pays the full price
+                # of a new article (the gazetteer and compiled patterns stay warm).
+                text_module._CLEAN_CACHE.clear()
+                bylines_module._parse.cache_clear()
+                t0 = time.perf_counter()
+                result = normalise(article)
+                samples.append(time.perf_counter() - t0)
+        median = statistics.median(samples)
+        run_medians.append(median)
+        print(
+            f"run {run + 1}: median {median * 1e6:.0f} µs per article "
+            f"({len(samples)} normalisations)"
+        )
+    overall = statistics.median(run_medians)
+    verdict = "OK" if overall < 1e-3 else "OVER TARGET"
+    print(f"median per article: {overall * 1e6:.0f} µs (target < 1000 µs) {verdict}")
+    del result
+
+
+if __name__ == "__main__":
+    main()
