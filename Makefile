@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DEMO_MIRROR_PORT ?= 8010
 DATASETTE_PORT ?= 8001
-APT_PACKAGES := redis-server chromium
+# Read-only publication with time limits (see docs/PUBLISHING.md).
+DATASETTE_SETTINGS := --setting sql_time_limit_ms 3000 --setting facet_time_limit_ms 500 \
+  --setting max_returned_rows 1000 --setting truncate_cells_html 300 --setting suggest_facets off
 
 .PHONY: install test-deps test demo mirror serve crawl lint format bench clean
 
@@ -50,8 +52,8 @@ demo: install
 
 # Serve an existing archive.db (read-only, with time limits).
 serve: install
-	$(BIN)/datasette serve archive.db -m metadata.yml --port $(DATASETTE_PORT) \
-	  --setting sql_time_limit_ms 3000 --setting max_returned_rows 1000
+	$(BIN)/datasette serve archive.db -m metadata.yml --host 127.0.0.1 --port $(DATASETTE_PORT) \
+	  $(DATASETTE_SETTINGS)
 
 # The nightly crawl of every enabled source in sources.yml.
 crawl: install

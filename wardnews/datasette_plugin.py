@@ -7,8 +7,10 @@ Registered through the `datasette` entry point in pyproject.toml, so plain
   text parameters of our canned queries) to the spelling the store keeps: Unicode NFC and
   the traditional tone placement (`uỷ` -> `ủy`, `hoà` -> `hòa`). The FTS index keeps
   diacritics (`thể` never finds `thế`), so a query must be spelled like the stored text;
-- drops a search that would escape to an empty FTS5 expression (a lone `"`), which SQLite
-  rejects with a syntax error;
+- drops a search that would escape to an empty FTS5 expression (a lone `"`, or the empty
+  box), which SQLite rejects with a syntax error (a 400 in stock Datasette);
+- answers 405 to any write method outside Datasette's own /-/ pages: nothing published
+  takes a POST;
 - registers the SQL function `vn_fold(text)` (`"Đảng ủy"` -> `"dang uy"`) for canned queries
   and analysts' SQL;
 - adds `year` and `month` facets that read the local date off ISO 8601 text: Datasette's own
@@ -20,6 +22,8 @@ Registered through the `datasette` entry point in pyproject.toml, so plain
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -32,6 +36,7 @@ from datasette.utils import (
     escape_sqlite,
     path_with_added_args,
     path_with_removed_args,
+    tilde_encode,
 )
 from jinja2 import ChoiceLoader, FileSystemLoader
 
@@ -42,6 +47,8 @@ __all__ = ["normalize_query", "normalize_query_string", "YearFacet", "MonthFacet
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 # Text parameters of our canned queries (metadata.yml) that take free Vietnamese text.
 CANNED_TEXT_PARAMS = frozenset({"q", "author", "ward", "person"})
+MAX_QUERY_CHARS = 200
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 def _is_search_param(key: str) -> bool:
@@ -53,15 +60,24 @@ def _is_search_param(key: str) -> bool:
 
 def normalize_query(text: str) -> str:
     """A search as typed -> as the store spells it: `"đảng uỷ"` -> `"đảng ủy"` (NFC)."""
-    return clean_text(text)
+    # SQLite ends a string at NUL (FTS5 then reports "unterminated string"); other
+    # control characters are no use in a search either.
+    text = _CONTROL.sub(" ", text)
+    try:
+        text = clean_text(text)
+    except Exception:  # a visitor's odd query must not turn into a 500: NFC still helps
+        text = unicodedata.normalize("NFC", text).strip()
+    if len(text) > MAX_QUERY_CHARS:
+        # Every word of a query is one more FTS5 term in each of the page's queries (rows,
+        # count, facets, facet suggestions): 1,000 words took 2 s here.
+        cut = text[:MAX_QUERY_CHARS]
+        text = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return text
 
 
 def normalize_query_string(query_string: bytes) -> bytes:
     """Normalise the search parameters of a raw query string; other pairs are kept as they are."""
     if not query_string:
-        return query_string
-    text = query_string.decode("latin-1")
-    if "_search" not in text and not any(f"{p}=" in text for p in CANNED_TEXT_PARAMS):
         return query_string
     try:
         pairs = parse_qsl(query_string.decode("utf-8"), keep_blank_values=True)
@@ -86,16 +102,43 @@ def normalize_query_string(query_string: bytes) -> bytes:
     return urlencode(out).encode("ascii")
 
 
+_READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+async def _method_not_allowed(send) -> None:
+    """405: the archive is read-only (Datasette 0.65 answers a POST to a read-only canned
+    query with a 500)."""
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 405,
+            "headers": [
+                (b"allow", b"GET, HEAD, OPTIONS"),
+                (b"content-type", b"text/plain; charset=utf-8"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": b"This archive is read-only: use GET.\n"})
+
+
 @hookimpl
 def asgi_wrapper(datasette):
-    """Normalise search parameters before Datasette reads the request."""
+    """Normalise search parameters before Datasette reads the request; refuse writes."""
 
     def wrap(app):
         async def normalise_search(scope, receive, send):
-            if scope.get("type") == "http" and scope.get("query_string"):
-                query_string = normalize_query_string(scope["query_string"])
-                if query_string is not scope["query_string"]:
-                    scope = dict(scope, query_string=query_string)
+            if scope.get("type") == "http":
+                # Only Datasette's own /-/ pages (permission checks, logout) take a POST;
+                # nothing in the published database does.
+                if scope.get("method", "GET") not in _READ_METHODS and not scope.get(
+                    "path", ""
+                ).startswith("/-/"):
+                    await _method_not_allowed(send)
+                    return
+                if scope.get("query_string"):
+                    query_string = normalize_query_string(scope["query_string"])
+                    if query_string is not scope["query_string"]:
+                        scope = dict(scope, query_string=query_string)
             await app(scope, receive, send)
 
         return normalise_search
@@ -106,8 +149,9 @@ def asgi_wrapper(datasette):
 @hookimpl
 def prepare_connection(conn):
     """SQL function vn_fold(text): `select vn_fold('Đảng ủy')` -> `dang uy`."""
-    conn.create_function("vn_fold", 1, lambda s: fold(s) if s is not None else None,
-                         deterministic=True)
+    conn.create_function(
+        "vn_fold", 1, lambda s: fold(s) if s is not None else None, deterministic=True
+    )
 
 
 @hookimpl
@@ -126,6 +170,8 @@ def prepare_jinja2_environment(env):
             paths.insert(max(len(paths) - 1, 0), str(TEMPLATES_DIR))
     else:
         env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES_DIR)), loader])
+    # Row URLs of text keys (an article URL, a WARC record id) are tilde-encoded.
+    env.filters["wardnews_tilde"] = tilde_encode
 
 
 _ARTICLE_SQL = {
@@ -183,14 +229,18 @@ class _PrefixFacet(Facet):
             config = source_and_config["config"]
             column = config.get("column") or config["simple"]
             col = escape_sqlite(column)
+            # The column is escaped; self.sql is the table page's own SQL.
             sql = (
-                f"select substr({col}, 1, {self.length}) as value, count(*) as count"
+                f"select substr({col}, 1, {self.length}) as value, count(*) as count"  # noqa: S608
                 f" from ({self.sql}) where {col} glob '{self.glob}'"
-                f" group by value order by value desc limit {facet_size + 1}"  # noqa: S608
+                f" group by value order by value desc limit {facet_size + 1}"
             )
             try:
                 rows = await self.ds.execute(
-                    self.database, sql, self.params, truncate=False,
+                    self.database,
+                    sql,
+                    self.params,
+                    truncate=False,
                     custom_time_limit=self.ds.setting("facet_time_limit_ms"),
                 )
             except QueryInterrupted:
@@ -201,22 +251,30 @@ class _PrefixFacet(Facet):
             for row in rows.rows[:facet_size]:
                 value = row["value"]
                 selected = args.get(filter_key) == value
-                toggle = (path_with_removed_args(self.request, {filter_key: value})
-                          if selected else
-                          path_with_added_args(self.request, {filter_key: value}))
-                values.append({
-                    "value": value, "label": value, "count": row["count"],
-                    "toggle_url": self.ds.absolute_url(self.request, toggle),
-                    "selected": selected,
-                })
-            facet_results.append({
-                "name": column,
-                "type": self.type,
-                "results": values,
-                "hideable": source_and_config["source"] != "metadata",
-                "toggle_url": path_with_removed_args(self.request, {arg: column}),
-                "truncated": len(rows.rows) > facet_size,
-            })
+                toggle = (
+                    path_with_removed_args(self.request, {filter_key: value})
+                    if selected
+                    else path_with_added_args(self.request, {filter_key: value})
+                )
+                values.append(
+                    {
+                        "value": value,
+                        "label": value,
+                        "count": row["count"],
+                        "toggle_url": self.ds.absolute_url(self.request, toggle),
+                        "selected": selected,
+                    }
+                )
+            facet_results.append(
+                {
+                    "name": column,
+                    "type": self.type,
+                    "results": values,
+                    "hideable": source_and_config["source"] != "metadata",
+                    "toggle_url": path_with_removed_args(self.request, {arg: column}),
+                    "truncated": len(rows.rows) > facet_size,
+                }
+            )
         return facet_results, timed_out
 
 

@@ -20,7 +20,14 @@ from mirror.server import MirrorServer
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
-__all__ = ["write_mirror_sources", "main"]
+__all__ = ["write_mirror_sources", "main", "DATASETTE_SETTINGS"]
+
+# The same read-only, time-limited settings as `make serve` (docs/PUBLISHING.md).
+DATASETTE_SETTINGS = [
+    "--setting", "sql_time_limit_ms", "3000", "--setting", "facet_time_limit_ms", "500",
+    "--setting", "max_returned_rows", "1000", "--setting", "truncate_cells_html", "300",
+    "--setting", "suggest_facets", "off",
+]
 
 
 def write_mirror_sources(server: MirrorServer, path: Path) -> dict[str, str]:
@@ -75,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
             return subprocess.run(
                 [str(BIN / "datasette"), "serve", args.db, "-m", str(ROOT / "metadata.yml"),
                  "--host", "127.0.0.1", "--port", str(args.port),
-                 "--setting", "sql_time_limit_ms", "3000"],
+                 *DATASETTE_SETTINGS],
                 cwd=ROOT, check=False,
             ).returncode
         except KeyboardInterrupt:

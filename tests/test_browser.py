@@ -1,0 +1,168 @@
+"""The published archive in a real browser: headless Chromium against `datasette serve`.
+
+Chromium runs with no network beyond 127.0.0.1 (DEPENDENCIES.md §9): every other request
+is aborted and recorded, so a script or style fetched from a CDN would show up here.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.test_datasette import REFERENCE_TITLE, build_archive
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]  # Playwright gives every launch a fresh --user-data-dir of its own.
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def datasette_server(tmp_path):
+    """`datasette serve archive.db -m metadata.yml` on a free loopback port."""
+    db = tmp_path / "archive.db"
+    build_archive(db)
+    port = free_port()
+    log = (tmp_path / "datasette.log").open("w")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "datasette",
+            "serve",
+            str(db),
+            "-m",
+            str(ROOT / "metadata.yml"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--setting",
+            "sql_time_limit_ms",
+            "3000",
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/-/versions.json", timeout=2):
+                    break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    log.flush()
+                    raise RuntimeError((tmp_path / "datasette.log").read_text()[-2000:]) from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+def run_in_thread(fn, *args):
+    """Run `fn` in its own thread: Playwright's sync API refuses a thread whose asyncio loop
+    is running, and pytest-twisted runs one (the asyncio reactor) in the main thread."""
+    result: dict = {}
+
+    def target():
+        try:
+            result["value"] = fn(*args)
+        except BaseException as exc:  # re-raised in the test's thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(180)
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
+
+
+def search_in_browser(base: str, screenshot: Path) -> dict:
+    """Open the articles table, search for `bach khoa` with the search box, screenshot."""
+    from playwright.sync_api import sync_playwright
+
+    blocked: list[str] = []
+    page_errors: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+
+            def only_loopback(route):
+                url = route.request.url
+                if url.startswith(("http://127.0.0.1:", "data:")):
+                    route.continue_()
+                else:
+                    blocked.append(url)
+                    route.abort()
+
+            context.route("**/*", only_loopback)
+            page = context.new_page()
+            page.on("pageerror", lambda exc: page_errors.append(str(exc)))
+            page.goto(f"{base}/archive/articles", wait_until="load")
+            page.fill("input#_search", "bach khoa")
+            with page.expect_navigation():
+                page.press("input#_search", "Enter")
+            page.wait_for_load_state("networkidle")
+            titles = page.locator("table.rows-and-columns td.col-title").all_inner_texts()
+            heading = page.locator("h3").first.inner_text()
+            page.screenshot(path=str(screenshot), full_page=True)
+            return {
+                "url": page.url,
+                "titles": titles,
+                "heading": heading,
+                "blocked": blocked,
+                "errors": page_errors,
+            }
+        finally:
+            browser.close()
+
+
+@pytest.mark.slow
+def test_search_box_in_chromium(datasette_server):
+    if not os.path.exists(CHROMIUM) or shutil.which("chromium") is None:
+        pytest.fail(f"{CHROMIUM} is missing: `make test-deps` installs it (apt chromium)")
+    ARTIFACTS.mkdir(exist_ok=True)
+    screenshot = ARTIFACTS / "browser-search.png"
+    seen = run_in_thread(search_in_browser, datasette_server, screenshot)
+    assert "_search=bach+khoa" in seen["url"]
+    assert REFERENCE_TITLE in [title.strip() for title in seen["titles"]]
+    assert "2 rows" in seen["heading"]
+    assert seen["blocked"] == [], "the page tried to fetch from outside 127.0.0.1"
+    assert seen["errors"] == []
+    assert screenshot.stat().st_size > 10_000

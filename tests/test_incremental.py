@@ -1,0 +1,192 @@
+"""Nightly crawls: incremental, resumable, loud (issue: nightly crawls)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import FAST, ROOT, run_crawl
+
+SITE = "haibatrung"
+
+
+def article_paths(server) -> set[str]:
+    return {u.replace(server.base_url, "") for u in server.article_urls(SITE)}
+
+
+def fetched(server) -> list[str]:
+    return [path for method, path, status in list(server.requests) if method == "GET"]
+
+
+def crawl(server, tmp, *extra, **kw):
+    return run_crawl(tmp, "-a", f"url={server.listing_url(SITE)}", "-a", f"source={SITE}",
+                     *extra, **kw)
+
+
+def test_second_crawl_fetches_only_first_listing_pages(mirror_copy, tmp_path):
+    first = crawl(mirror_copy, tmp_path)
+    assert first.returncode == 0, first.log[-3000:]
+    mirror_copy.clear_requests()
+    second = crawl(mirror_copy, tmp_path)
+    assert second.returncode == 0, second.log[-3000:]
+    paths = fetched(mirror_copy)
+    assert not set(paths) & article_paths(mirror_copy), "an unchanged article was fetched"
+    listing_fetches = [p for p in paths if p != "/robots.txt"]
+    # The first listing page, plus at most LISTING_LOOKAHEAD (1) more.
+    assert 1 <= len(listing_fetches) <= 2, listing_fetches
+    (run,) = second.rows("select * from crawl_runs order by started_at desc limit 1")
+    assert (run["outcome"], run["articles_new"], run["article_pages"]) == ("ok", 0, 0)
+
+
+def test_new_articles_are_fetched_and_nothing_else(mirror_copy, tmp_path):
+    from mirror.generate import add_articles
+
+    assert crawl(mirror_copy, tmp_path).returncode == 0
+    before = article_paths(mirror_copy)
+    add_articles(mirror_copy.root / SITE, 3)
+    added = article_paths(mirror_copy) - before
+    assert len(added) == 3
+    mirror_copy.clear_requests()
+    result = crawl(mirror_copy, tmp_path)
+    assert result.returncode == 0, result.log[-3000:]
+    paths = fetched(mirror_copy)
+    assert set(paths) & article_paths(mirror_copy) == added
+    assert len([p for p in paths if p in added]) == 3  # each once
+    (n,) = result.rows("select count(*) from articles")[0]
+    assert n == len(before) + 3
+
+
+def test_recheck_notices_an_edit(mirror_copy, tmp_path):
+    assert crawl(mirror_copy, tmp_path).returncode == 0
+    url = sorted(mirror_copy.article_urls(SITE))[5]
+    path = mirror_copy.file_for(url)
+    html = path.read_text(encoding="utf-8")
+    marker = "Nội dung được cập nhật bổ sung."
+    # Edit the body: add a paragraph after the first one.
+    path.write_text(html.replace("</p>", f"</p><p>{marker}</p>", 1), encoding="utf-8")
+    os.utime(path, (time.time() + 5, time.time() + 5))
+    # Re-check everything first seen in the last 60 days and not checked in the last 0 days.
+    result = crawl(mirror_copy, tmp_path, "-s", "RECHECK_INTERVAL_DAYS=0")
+    assert result.returncode == 0, result.log[-3000:]
+    (row,) = result.rows("select body_text, revision_count from articles where url = ?", (url,))
+    assert marker in row["body_text"] and row["revision_count"] == 2
+    (others,) = result.rows("select count(*) from articles where revision_count > 1")[0:1]
+    assert others[0] == 1
+
+
+def test_killed_crawl_resumes_without_loss_or_duplicates(mirror_copy, tmp_path):
+    reference = crawl(mirror_copy, tmp_path / "ref")
+    assert reference.returncode == 0
+    expected = {r["url"] for r in reference.rows("select url from articles")}
+    db, warc = tmp_path / "killed.db", tmp_path / "warc"
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "ward_news", "-a",
+           f"url={mirror_copy.listing_url(SITE)}", "-a", f"source={SITE}",
+           "-s", f"ARCHIVE_DB={db}", "-s", f"WARC_DIR={warc}", *FAST,
+           "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "DOWNLOAD_DELAY=0.05",
+           "-s", "ARCHIVE_FLUSH_ITEMS=5"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        time.sleep(0.2)
+        if db.exists():
+            import sqlite3
+
+            try:
+                n = sqlite3.connect(db).execute("select count(*) from articles").fetchone()[0]
+            except sqlite3.OperationalError:
+                n = 0
+            if n >= 10:
+                break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    import sqlite3
+
+    partial = sqlite3.connect(db).execute("select count(*) from articles").fetchone()[0]
+    assert 0 < partial < len(expected), "the kill should land mid-crawl"
+    resumed = run_crawl(tmp_path, "-a", f"url={mirror_copy.listing_url(SITE)}",
+                        "-a", f"source={SITE}", db=db, warc=warc)
+    assert resumed.returncode == 0, resumed.log[-3000:]
+    urls = [r["url"] for r in resumed.rows("select url from articles")]
+    assert len(urls) == len(set(urls)) and set(urls) == expected
+    (revs,) = resumed.rows("select count(*) from revisions")[0]
+    assert revs == len(expected)
+
+
+def _site_files(server, articles: bool):
+    for path in (server.root / SITE).rglob("*"):
+        if path.is_file() and path.suffix in ("", ".html") and ("view_content" in str(path)) == articles:
+            yield path
+
+
+def test_article_layout_change_makes_the_crawl_exit_non_zero(mirror_copy, tmp_path):
+    assert crawl(mirror_copy, tmp_path).returncode == 0
+    # The portal changes its article template: the date line is gone from every article.
+    for path in _site_files(mirror_copy, articles=True):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\d{1,2}/\d{1,2}/\d{4}", "", text), encoding="utf-8")
+    result = crawl(mirror_copy, tmp_path, "-a", "full=1")
+    assert result.returncode == 3, result.log[-3000:]
+    (run,) = result.rows("select outcome, reason from crawl_runs order by started_at desc limit 1")
+    assert run["outcome"] == "failed" and SITE in run["reason"]
+    assert "published_at" in run["reason"]
+    assert "CRAWL BROKEN" in result.log
+
+
+def test_listing_without_article_links_makes_the_crawl_exit_non_zero(mirror_copy, tmp_path):
+    assert crawl(mirror_copy, tmp_path).returncode == 0
+    for path in _site_files(mirror_copy, articles=False):
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        path.write_text(re.sub(r'href="[^"]*view_content[^"]*"', 'href="#"', text),
+                        encoding="utf-8")
+    result = crawl(mirror_copy, tmp_path)
+    assert result.returncode == 3, result.log[-3000:]
+    (run,) = result.rows("select outcome, reason from crawl_runs order by started_at desc limit 1")
+    assert run["outcome"] == "failed" and SITE in run["reason"]
+
+
+def test_server_answering_503_makes_the_crawl_exit_non_zero(tmp_path):
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    import threading
+
+    class Down(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(503)
+            self.send_header("Retry-After", "0")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Down)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/tin-tuc/hoat-dong-cac-phuong"
+        result = run_crawl(tmp_path, "-a", f"url={url}", "-s", "RETRY_TIMES=1")
+    finally:
+        server.shutdown()
+    assert result.returncode == 3, result.log[-3000:]
+    (run,) = result.rows("select outcome, reason, errors_by_kind from crawl_runs")
+    assert run["outcome"] == "failed" and "127.0.0.1" in run["reason"]
+    failures = result.rows("select kind, url from failures")
+    assert failures and all(f["kind"] == "http" for f in failures)
+
+
+def test_healthy_crawl_records_its_run(mirror, tmp_path):
+    result = run_crawl(tmp_path, "-a", f"url={mirror.listing_url(SITE)}", "-a", f"source={SITE}")
+    assert result.returncode == 0
+    (run,) = result.rows("select * from crawl_runs")
+    assert run["outcome"] == "ok" and run["reason"] is None
+    assert run["articles_new"] == run["article_pages"] > 0
+    assert json.loads(run["sources"]) == [SITE]
+    assert run["started_at"] < run["finished_at"]
+    (per_source,) = result.rows("select * from run_sources")
+    coverage = json.loads(per_source["field_coverage"])
+    assert coverage["title"] == 1.0 and coverage["published_at"] >= 0.9
