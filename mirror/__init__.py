@@ -1,0 +1,1 @@
+"""Bundled demo mirror: generator (mirror.generate) and static server (mirror.server)."""

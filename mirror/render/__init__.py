@@ -1,0 +1,1 @@
+"""HTML renderers, one module per CMS family (Liferay, WordPress, Joomla, DNN)."""

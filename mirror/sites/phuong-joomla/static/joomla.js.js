@@ -1,0 +1,2 @@
+/* Joomla core (mirror stub) */
+window.Joomla=window.Joomla||{};Joomla.getOptions=function(){return{}};
