@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from datetime import UTC, datetime, timedelta
 from typing import Any, AsyncIterator, Iterator
 from urllib.parse import urldefrag, urlsplit
 
-from scrapy import Request, Spider
-from scrapy.exceptions import NotConfigured
+import scrapy.exceptions
+from scrapy import Request, Spider, signals
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
@@ -18,10 +20,14 @@ from twisted.internet.error import (
     TimeoutError,
 )
 from twisted.python.failure import Failure
+from w3lib.encoding import http_content_type_encoding
 
+from normalize.encoding import decode_html
 from spiders.profiles import detect_profile, get_profile
 from spiders.profiles.base import Listing, Profile, RawArticle
 from wardnews.archive import get_sink, get_store
+from wardnews.distributed import DistributedSpiderMixin
+from wardnews.middlewares import OffScope
 from wardnews.sources import Source, adhoc_source, load_sources, source_for_url
 from wardnews.warc import utc_now
 
@@ -39,6 +45,33 @@ _ARTICLE_URL = re.compile(
 )
 
 
+def _scrapy_errors(*names: str) -> tuple[type[BaseException], ...]:
+    # Scrapy 2.14+ wraps Twisted's download errors in its own; older ones raise Twisted's.
+    return tuple(e for n in names if (e := getattr(scrapy.exceptions, n, None)) is not None)
+
+
+_TIMEOUT_ERRORS = (TimeoutError, TCPTimedOutError, *_scrapy_errors("DownloadTimeoutError"))
+_DNS_ERRORS = (DNSLookupError, *_scrapy_errors("CannotResolveHostError"))
+_REFUSED_ERRORS = (ConnectionRefusedError, *_scrapy_errors("DownloadConnectionRefusedError"))
+_DATALOSS_ERRORS = _scrapy_errors("ResponseDataLossError")
+# File signatures of what portals serve under a text/html content type by mistake.
+_BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b",
+                 b"Rar!", b"7z\xbc\xaf", b"\xd0\xcf\x11\xe0", b"ID3", b"RIFF", b"OggS")
+# Where a complete HTML page ends; pages missing both were cut off on the way.
+_PAGE_END = re.compile(rb"</(?:html|body)\s*>", re.I)
+
+
+def _looks_binary(body: bytes) -> bool:
+    """Whether page bytes are a file (PDF, image, archive) rather than text."""
+    head = body[:4096]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if head.lstrip().startswith(_BINARY_MAGIC) or b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return control > len(head) * 0.05
+
+
 def _bool(value: Any) -> bool:
     return str(value).lower() in ("1", "true", "yes", "on")
 
@@ -47,7 +80,7 @@ def _clean_url(url: str) -> str:
     return urldefrag(url)[0]
 
 
-class WardNewsSpider(Spider):
+class WardNewsSpider(DistributedSpiderMixin, Spider):
     """Crawl configured sources (sources.yml) or the listing/article URLs given with -a url=."""
 
     name = "ward_news"
@@ -92,6 +125,11 @@ class WardNewsSpider(Spider):
         spider.walks_open: dict[str, int] = {}
         spider.walks_broken: set[str] = set()
         spider.walk_state: dict[str, dict[str, Any]] = {}
+        spider.retrying: set[str] = set()  # URLs of earlier failures, queued at start
+        crawler.signals.connect(spider.on_request_dropped, signal=signals.request_dropped)
+        if spider.distributed:
+            # Start requests, sources and walk state come from Redis (`scrapy push`).
+            spider.setup_distributed(crawler)
         return spider
 
     # --- what to crawl --------------------------------------------------------------------
@@ -141,7 +179,8 @@ class WardNewsSpider(Spider):
         return detect_profile(response.url, response.selector)
 
     async def start(self) -> AsyncIterator[Any]:
-        for item in self._start_requests():
+        # Distributed: nothing here; start entries are read from Redis when idle.
+        for item in () if self.distributed else self._start_requests():
             yield item
 
     def _start_requests(self) -> Iterator[Request]:
@@ -156,6 +195,7 @@ class WardNewsSpider(Spider):
             # Failed fetches of earlier runs are retried first.
             for failure in self.store.open_failures(source.name):
                 if failure["url"] in self.known or _ARTICLE_URL.search(failure["url"]):
+                    self.retrying.add(failure["url"])
                     yield self._article_request(failure["url"], source.name, retry_of=failure)
             # The deeper re-check: known articles not looked at for a while.
             checked_before = (now - timedelta(days=self.recheck_interval)).strftime(
@@ -224,11 +264,14 @@ class WardNewsSpider(Spider):
             yield self._failure(response, "http" if response.status >= 400 else "binary", reason)
             self._end_walk(source.name, complete=False)
             return
+        response = self._decoded(response)
         stats.inc_value("crawl/listing_pages")
         stats.inc_value(f"source/{source.name}/listing_pages")
         profile = self._profile_for(source, response)
-        if meta["page"] == 1 and meta.get("first") is not False and self.arg_urls:
-            # An ad-hoc URL may be an article rather than a listing.
+        if meta["page"] == 1 and meta.get("first") is not False and (
+                self.arg_urls or meta.get("adhoc")):
+            # An ad-hoc URL may be an article rather than a listing (`adhoc`: pushed with
+            # `scrapy push -a url=`, crawled by a distributed crawler without -a url).
             kind = self._classify(profile, response)
             if kind == "article":
                 self._end_walk(source.name, complete=False)
@@ -249,9 +292,15 @@ class WardNewsSpider(Spider):
             yield self._failure(response, "layout", "no article links found on listing page")
         yield {"_kind": "listing_ok", "url": response.url, "source": source.name}
         new = 0
+        # Distributed: no archive here; an article already in the shared seen-set (archived
+        # and pre-seeded by `scrapy push`, or queued by this crawl) is not new.
+        seen = (self.seen_urls([_clean_url(e.url) for e in entries])
+                if self.distributed and not self.full else set())
         for entry in entries:
             url = _clean_url(entry.url)
             self.listed[source.name].add(url)
+            if url in seen or url in self.retrying:
+                continue  # retrying: queued at start already, past the dupefilter
             known = self.known.get(url)
             if known is not None and not self.full:
                 if known.removed_at:
@@ -283,7 +332,9 @@ class WardNewsSpider(Spider):
     def _walk_complete_before(self, source: str) -> bool:
         """Whether an earlier run walked this source's listing to its end."""
         if source not in self.walk_state:
-            self.walk_state[source] = self.store.source_state(source) if self.store else {}
+            self.walk_state[source] = (
+                self.store.source_state(source) if self.store
+                else self.shared_walk_state(source) if self.distributed else {})
         return bool(self.walk_state[source].get("walk_complete_at"))
 
     def _end_walk(self, source: str, complete: bool) -> None:
@@ -321,9 +372,14 @@ class WardNewsSpider(Spider):
             yield self._failure(response, "oversized",
                                 f"{len(response.body)} bytes > PARSE_MAX_BYTES: captured only")
             return
-        if not isinstance(response, TextResponse) or b"\x00" in response.body[:2048]:
+        if not isinstance(response, TextResponse) or _looks_binary(response.body):
             yield self._failure(response, "binary", "not an HTML page: captured only")
             return
+        # Cut off on the way (a well-delimited body that stops mid-page): the storage
+        # pipeline must not let it replace a complete stored version.
+        page_truncated = "dataloss" in response.flags or not _PAGE_END.search(
+            response.body[-4096:])
+        response = self._decoded(response)
         stats.inc_value("crawl/article_pages")
         stats.inc_value(f"source/{source.name}/article_pages")
         try:
@@ -341,6 +397,10 @@ class WardNewsSpider(Spider):
         canonical = _clean_url(raw.canonical_url) if raw.canonical_url else url
         if urlsplit(canonical).netloc.lower() != urlsplit(url).netloc.lower():
             canonical = url  # a mirror or a misconfigured portal: keep the URL we fetched
+        elif self._is_section_url(canonical, source, meta.get("listing_url")):
+            # Portals that point every page's canonical at the home or section page would
+            # otherwise file all their articles under one URL.
+            canonical = url
         yield {
             "_kind": "article",
             "url": canonical,
@@ -361,6 +421,9 @@ class WardNewsSpider(Spider):
             "capture_id": meta.get("capture_id"),
             "encoding": response.encoding,
             "profile": profile.name,
+            "requested_url": url,
+            "page_truncated": page_truncated,
+            "run_id": self._run_id(),
         }
         if self.fetch_attachments:
             for attachment in raw.attachments:
@@ -368,6 +431,32 @@ class WardNewsSpider(Spider):
                     yield Request(attachment, callback=self.parse_attachment,
                                   errback=self.on_error,
                                   meta={"source": source.name, "kind": "attachment"})
+
+    def _decoded(self, response: TextResponse) -> TextResponse:
+        """The response re-decoded where Scrapy guessed the charset wrong.
+
+        Scrapy trusts the Content-Type charset (a server default of iso-8859-1 over UTF-8
+        bytes) and cannot tell windows-1258 (tones as combining marks) from windows-1252;
+        normalize.encoding.decode_html checks the bytes and NFC-normalises.
+        """
+        declared = http_content_type_encoding(
+            (response.headers.get(b"Content-Type") or b"").decode("latin-1"))
+        text, encoding = decode_html(response.body, declared)
+        try:
+            same = codecs.lookup(encoding).name == codecs.lookup(response.encoding).name
+        except LookupError:
+            same = False
+        if same and encoding not in ("cp1258", "windows-1258"):
+            return response
+        return response.replace(body=text.encode("utf-8"), encoding="utf-8")
+
+    def _is_section_url(self, url: str, source: Source, listing_url: str | None) -> bool:
+        """Whether a URL is the site's home page or one of its listing pages."""
+        parts = urlsplit(url)
+        if parts.path.strip("/") == "" and not parts.query:
+            return True
+        listings = {u.rstrip("/") for u in [*source.listing_urls, listing_url or ""] if u}
+        return url.rstrip("/") in listings
 
     def parse_attachment(self, response: Response) -> Iterator[Any]:
         """A downloaded image or document: captured by the WARC middleware; link it."""
@@ -378,10 +467,19 @@ class WardNewsSpider(Spider):
     def _failure(self, response: Response, kind: str, reason: str) -> dict[str, Any]:
         self.crawler.stats.inc_value(f"errors/{kind}")
         self.crawler.stats.inc_value(f"source/{response.meta['source']}/errors")
-        return {"_kind": "failure", "url": response.url, "source": response.meta["source"],
+        # Against the URL the crawl asked for (the next crawl retries that one), not the
+        # end of a redirect chain.
+        requested = response.meta.get("redirect_urls", [response.url])[0]
+        if requested != response.url:
+            reason = f"{reason} (redirected to {response.url})"
+        return {"_kind": "failure", "url": requested, "source": response.meta["source"],
                 "kind": kind, "reason": reason, "status": response.status,
                 "capture_id": response.meta.get("capture_id"), "at": utc_now(),
-                "page_kind": response.meta.get("kind")}
+                "page_kind": response.meta.get("kind"), "run_id": self._run_id()}
+
+    def _run_id(self) -> str | None:
+        """This crawl's crawl_runs id (set by CrawlHealth), for the rows it leads to."""
+        return self.crawler.stats.get_value("crawl/run_id")
 
     def on_error(self, failure: Failure) -> Iterator[Any]:
         """A request that failed for good (after retries): record it for the next crawl."""
@@ -391,27 +489,63 @@ class WardNewsSpider(Spider):
             response = failure.value.response
             yield self._failure(response, "http", f"HTTP {response.status}")
             return
-        if failure.check(TimeoutError, TCPTimedOutError):
+        message = failure.getErrorMessage()
+        if failure.check(*_TIMEOUT_ERRORS):
             kind = "timeout"
-        elif failure.check(DNSLookupError):
+        elif failure.check(*_DNS_ERRORS):
             kind = "dns"
-        elif failure.check(ConnectionRefusedError):
+        elif failure.check(*_REFUSED_ERRORS):
             kind = "connection"
-        elif "IgnoreRequest" in type(failure.value).__name__:
+        elif _DATALOSS_ERRORS and failure.check(*_DATALOSS_ERRORS):
+            kind = "dataloss"
+            message = message or "connection closed before the whole body (Content-Length) came"
+        elif "max size" in message:
+            kind = "oversized"  # DOWNLOAD_MAXSIZE: abandoned, nothing to capture
+        elif failure.check(OffScope):
+            kind = "offsite"
+        elif failure.check(IgnoreRequest) and "max redirections" in message:
+            kind = "redirect"
+        elif failure.check(IgnoreRequest):
             kind = "refused"
         else:
             kind = "download"
-        reason = f"{type(failure.value).__name__}: {failure.getErrorMessage()}"[:500]
-        self.logger.warning("failed %s: %s", request.url, reason)
+        reason = f"{type(failure.value).__name__}: {message}"
+        # Against the URL the crawl asked for: a redirect chain's end is in the reason.
+        url = meta.get("redirect_urls", [request.url])[0]
+        if url != request.url:
+            reason += f" (redirected to {request.url})"
+        reason = reason[:500]
+        self.logger.warning("failed %s: %s", url, reason)
         source = meta.get("source")
-        self.crawler.stats.inc_value(f"errors/{kind}")
+        if kind != "offsite":  # ScopeMiddleware has counted it already
+            self.crawler.stats.inc_value(f"errors/{kind}")
         if source:
             self.crawler.stats.inc_value(f"source/{source}/errors")
         if meta.get("kind") == "listing" and source:
             self._end_walk(source, complete=False)
-        yield {"_kind": "failure", "url": request.url, "source": source, "kind": kind,
+        yield {"_kind": "failure", "url": url, "source": source, "kind": kind,
                "reason": reason, "status": None, "capture_id": meta.get("capture_id"),
-               "at": utc_now(), "page_kind": meta.get("kind")}
+               "at": utc_now(), "page_kind": meta.get("kind"), "run_id": self._run_id()}
+
+    def on_request_dropped(self, request: Request, spider: Spider) -> None:
+        """A redirect back to a URL of its own chain (a loop) is dropped by the dupefilter,
+        silently; record it like any failed fetch, so the next crawl tries again."""
+        meta = request.meta
+        chain = meta.get("redirect_urls") or []
+        source = meta.get("source")
+        if spider is not self or not source or _clean_url(request.url) not in {
+                _clean_url(u) for u in chain}:
+            return
+        self.logger.warning("redirect loop: %s", " -> ".join([*chain, request.url]))
+        self.crawler.stats.inc_value("errors/redirect")
+        self.crawler.stats.inc_value(f"source/{source}/errors")
+        if meta.get("kind") == "listing":
+            self._end_walk(source, complete=False)
+        self.sink_event("failure", {
+            "url": chain[0], "source": source, "kind": "redirect",
+            "reason": f"redirect loop: {' -> '.join([*chain, request.url])}"[:500],
+            "status": None, "capture_id": meta.get("capture_id"), "at": utc_now(),
+            "page_kind": meta.get("kind"), "run_id": self._run_id()})
 
     # --- end of crawl ---------------------------------------------------------------------
     def finalize(self, reason: str) -> None:

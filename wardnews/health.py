@@ -42,6 +42,7 @@ def judge_source(
     min_coverage: float,
     coverage_drop: float,
     max_error_ratio: float,
+    min_items_for_drop: int = 10,
 ) -> str | None:
     """The reason a source's run is broken, or None when it looks healthy."""
     fetched = counts["listing_pages"] + counts["article_pages"]
@@ -60,6 +61,8 @@ def judge_source(
             if coverage.get(field, 0.0) < min_coverage:
                 return (f"source {name}: {field} found on {coverage.get(field, 0.0):.0%} of"
                         f" {counts['items']} articles (layout changed?)")
+    if counts["items"] >= min_items_for_drop:
+        # A drop against the source's own history: meaningful only over enough items.
         for field, before in (baseline or {}).items():
             now = coverage.get(field, 0.0)
             if before >= 0.5 and now < before * coverage_drop:
@@ -81,6 +84,7 @@ class CrawlHealth:
         self.min_coverage = settings.getfloat("HEALTH_MIN_COVERAGE")
         self.coverage_drop = settings.getfloat("HEALTH_COVERAGE_DROP")
         self.max_error_ratio = settings.getfloat("HEALTH_MAX_ERROR_RATIO")
+        self.min_items_for_drop = settings.getint("HEALTH_MIN_ITEMS_FOR_DROP")
         self.run_id = f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{uuid.uuid4().hex[:8]}"
         self.started_at = utc_now()
         self.t0 = time.monotonic()
@@ -125,7 +129,7 @@ class CrawlHealth:
         keys = ("listing_pages", "article_pages", "listing_entries", "items", "errors", "new",
                 "changed", "removed", "unchanged")
         counts = {k: int(get(f"source/{name}/{k}", 0) or 0) for k in keys}
-        counts["parse_failures"] = counts["errors"]
+        counts["parse_failures"] = int(get(f"source/{name}/errors_parse", 0) or 0)
         return counts
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
@@ -145,7 +149,8 @@ class CrawlHealth:
             } if items else {}
             had, baseline = self.history.get(name, (False, None))
             verdict = judge_source(name, counts, coverage, had, baseline, self.min_coverage,
-                                   self.coverage_drop, self.max_error_ratio)
+                                   self.coverage_drop, self.max_error_ratio,
+                                   self.min_items_for_drop)
             if verdict:
                 verdicts.append(verdict)
             per_source.append({

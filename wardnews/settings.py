@@ -54,6 +54,7 @@ RECHECK_MAX_PER_RUN = 500  # cap per source per run, oldest check first
 HEALTH_MAX_ERROR_RATIO = 0.2  # failed fetches / fetches above this -> broken
 HEALTH_MIN_COVERAGE = 0.5  # required field present on fewer items than this -> broken
 HEALTH_COVERAGE_DROP = 0.5  # coverage below this fraction of the source's last good run -> broken
+HEALTH_MIN_ITEMS_FOR_DROP = 10  # ... judged only over at least this many articles
 PROGRESS_INTERVAL = 30.0  # seconds between progress lines
 LOG_LEVEL = "INFO"
 

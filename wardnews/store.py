@@ -11,6 +11,7 @@ import json
 import sqlite3
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterable
 
 import sqlite_utils
@@ -183,6 +184,7 @@ class ArchiveStore:
         self.path = path
         self.flush_items = flush_items
         self.flush_seconds = flush_seconds
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, timeout=30, check_same_thread=False)
         self.db = sqlite_utils.Database(conn)
         self.db.enable_wal()
@@ -193,6 +195,10 @@ class ArchiveStore:
         self._last_flush = time.monotonic()
         # Article versions decided but not yet flushed: url -> row, so decisions see them.
         self._pending_articles: dict[str, dict[str, Any]] = {}
+        # Partial `sources` rows waiting for the next flush, merged per source name.
+        self._pending_sources: dict[str, dict[str, Any]] = {}
+        # Gazetteer codes already written by this store: the same ward is not re-upserted.
+        self._wards_written: set[str] = set()
 
     # --- schema --------------------------------------------------------------------------
     def ensure_schema(self) -> None:
@@ -294,6 +300,8 @@ class ArchiveStore:
 
     def source_state(self, source: str) -> dict[str, Any]:
         """The `sources` row of a source ({} when never crawled)."""
+        if source in self._pending_sources:
+            self.flush()
         try:
             return dict(self.db["sources"].get(source))
         except sqlite_utils.db.NotFoundError:
@@ -421,15 +429,19 @@ class ArchiveStore:
         self._queue("attachment_capture", {"url": url, "capture_id": capture_id})
 
     def upsert_source(self, row: dict[str, Any]) -> None:
-        """Create or update a `sources` row (partial rows update only their keys)."""
-        self.flush()
-        self.db["sources"].upsert(row, pk="name", alter=False)
+        """Create or update a `sources` row (partial rows update only their keys).
+
+        Buffered like the other writes (one per new article would otherwise commit per row):
+        rows for the same source are merged and written at the next flush.
+        """
+        self._pending_sources.setdefault(row["name"], {}).update(row)
 
     def upsert_wards(self, rows: list[dict[str, Any]]) -> None:
-        """Add gazetteer rows to `wards`."""
-        if rows:
-            self.flush()
-            self.db["wards"].upsert_all(rows, pk="code")
+        """Add gazetteer rows to `wards` (buffered; a code already written is skipped)."""
+        for row in rows:
+            if row.get("code") not in self._wards_written:
+                self._wards_written.add(row.get("code"))
+                self._queue("wards", row)
 
     def record_run(self, run: dict[str, Any], per_source: list[dict[str, Any]]) -> None:
         """Write the crawl_runs row and its per-source rows."""
@@ -443,12 +455,17 @@ class ArchiveStore:
     def flush(self) -> None:
         """Write every queued row in one transaction."""
         pending, self._pending = self._pending, {}
+        sources, self._pending_sources = self._pending_sources, {}
         self._pending_count = 0
         self._last_flush = time.monotonic()
-        if not pending:
+        if not pending and not sources:
             return
         db = self.db
         with db.conn:
+            for row in sources.values():
+                db["sources"].upsert(row, pk="name", alter=False)
+            if rows := pending.get("wards"):
+                db["wards"].upsert_all(rows, pk="code")
             if rows := pending.get("captures"):
                 db["captures"].insert_all(rows, pk="id", replace=True)
             if rows := pending.get("articles"):
