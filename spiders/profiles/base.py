@@ -37,13 +37,13 @@ class RawArticle:
 
     title: str | None = None
     published_raw: str | None = None  # the date line as shown: "Ngày đăng 03/01/2018 | 05:01"
-    published_meta: str | None = None  # machine date if any: <time datetime>, article:published_time
+    published_meta: str | None = None  # machine date: <time datetime>, article:published_time
     byline_raw: str | None = None  # "Minh Thuận - UBND phường Bách Khoa"
     body_html: str | None = None  # the article body only (byline removed), not sanitised yet
     category: str | None = None  # "Hoạt động các phường"
     canonical_url: str | None = None  # <link rel=canonical>, absolute
     author_meta: str | None = None  # <meta name=author>
-    attachments: list[str] = field(default_factory=list)  # absolute URLs of images/PDF/DOC in the body
+    attachments: list[str] = field(default_factory=list)  # absolute URLs: images/PDF/DOC in body
     fallbacks: list[str] = field(default_factory=list)  # fields the profile missed, filled by AUTO
 
 
