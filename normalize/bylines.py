@@ -213,8 +213,10 @@ def _is_name(part: str, *, allow_single: bool) -> bool:
 
 def _is_clean_org(org: str) -> bool:
     """An org part that reads as a name, not as a sentence."""
-    words = org.lower().split()
-    return 0 < len(words) <= 14 and not (_SENTENCE_WORDS & set(words))
+    words = org.split()
+    # Only lower-case words count as sentence words: "Thì" in "Phường Ngô Thì Nhậm" is a name.
+    common = {w.lower() for w in words if not w[:1].isupper()}
+    return 0 < len(words) <= 14 and not (_SENTENCE_WORDS & common)
 
 
 @dataclass

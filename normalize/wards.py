@@ -100,6 +100,17 @@ class _Gazetteer:
     by_district: dict[tuple[str, str], list[Ward]]
     district_names: dict[str, list[_District]]
     ward_names: dict[str, list[Ward]]
+    aliases: dict[str, tuple[str, ...]]  # ward code -> folded, space-less former names
+
+
+def _add_aliases(index: dict[str, list[Ward]], wards: list[Ward]) -> None:
+    """Index former (merged) ward names as '~' + space-less key, unless a ward has the name."""
+    current = {k.replace(" ", "") for k in index}
+    aliases = _gazetteer().aliases
+    for ward in wards:
+        for alias in aliases.get(ward.code, ()):
+            if alias not in current and ward not in index.get("~" + alias, []):
+                index.setdefault("~" + alias, []).append(ward)
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +123,7 @@ def _gazetteer() -> _Gazetteer:
         rows = con.execute(
             "SELECT province, provinceShort, provinceCode, provinceKey, district, districtShort,"
             " districtType, districtCode, districtKey, ward, wardShort, wardCode, wardKey,"
-            " wardLat, wardLon FROM admin_units_legacy WHERE wardCode IS NOT NULL"
+            " wardLat, wardLon, wardAlias FROM admin_units_legacy WHERE wardCode IS NOT NULL"
             " ORDER BY provinceCode, districtCode, wardCode"
         ).fetchall()
     finally:
@@ -122,8 +133,9 @@ def _gazetteer() -> _Gazetteer:
     by_district: dict[tuple[str, str], list[Ward]] = defaultdict(list)
     district_names: dict[str, list[_District]] = defaultdict(list)
     ward_names: dict[str, list[Ward]] = defaultdict(list)
+    aliases: dict[str, tuple[str, ...]] = {}
     for (prov, prov_short, prov_code, prov_key, dist, dist_short, dist_type, dist_code,
-         dist_key, ward_name, ward_short, ward_code, ward_key, lat, lon) in rows:  # fmt: skip
+         dist_key, ward_name, ward_short, ward_code, ward_key, lat, lon, alias) in rows:  # fmt: skip
         new = new_units.get(f"{prov_key}_{dist_key}_{ward_key}")
         ward = Ward(
             code=ward_code,
@@ -139,6 +151,12 @@ def _gazetteer() -> _Gazetteer:
             new_name=new[1] if new else None,
         )
         wards.append(ward)
+        if alias:
+            # Names of wards merged into this one on 2025-01-01 ("cauden" in Bách Khoa):
+            # an article about Phường Cầu Dền resolves to the ward that absorbed it.
+            aliases[ward_code] = tuple(
+                a for a in json.loads(alias) if not a.startswith(("phuong", "xa", "thitran"))
+            )
         key = (prov_code, dist_code)
         by_district[key].append(ward)
         if key not in districts:
@@ -148,7 +166,9 @@ def _gazetteer() -> _Gazetteer:
                 district_names[name].append(d)
         for name in _ward_keys(ward):
             ward_names[name].append(ward)
-    return _Gazetteer(wards, districts, dict(by_district), dict(district_names), dict(ward_names))
+    return _Gazetteer(
+        wards, districts, dict(by_district), dict(district_names), dict(ward_names), aliases
+    )
 
 
 def _ward_keys(ward: Ward) -> set[str]:
@@ -263,7 +283,7 @@ def _mentions(text: str | None, index: dict[str, list[Ward]]) -> list[list[Ward]
         start = m.start(2)
         for k in range(len(words), 0, -1):
             key = " ".join(words[:k])
-            wards = index.get(key)
+            wards = index.get(key) or index.get("~" + key.replace(" ", ""))
             if not wards:
                 continue
             if check_case and not (clean[start].isupper() or clean[start].isdigit()):
@@ -278,10 +298,13 @@ def _mentions(text: str | None, index: dict[str, list[Ward]]) -> list[list[Ward]
 def _district_index(province_code: str, district_code: str) -> dict[str, list[Ward]]:
     """Folded ward names of one district."""
     index: dict[str, list[Ward]] = defaultdict(list)
-    for ward in _gazetteer().by_district.get((province_code, district_code), []):
+    wards = _gazetteer().by_district.get((province_code, district_code), [])
+    for ward in wards:
         for key in _ward_keys(ward):
             index[key].append(ward)
-    return dict(index)
+    index = dict(index)
+    _add_aliases(index, wards)
+    return index
 
 
 @lru_cache(maxsize=128)
@@ -293,7 +316,9 @@ def _province_index(province: str) -> dict[str, list[Ward]]:
         for ward in wards:
             if fold(ward.province) == pk or _province_key(ward.province) == pk:
                 index[key].append(ward)
-    return dict(index)
+    index = dict(index)
+    _add_aliases(index, [w for ws in index.values() for w in ws])
+    return index
 
 
 _DISTRICT_MENTION = re.compile(

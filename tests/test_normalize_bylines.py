@@ -7,6 +7,7 @@ from normalize.bylines import Byline, canonical_name, is_byline, split_byline
     "text",
     [
         "Minh Thuận - UBND phường Bách Khoa",
+        "Bích Thuận - UBND phường Ngô Thì Nhậm",  # "Thì" is part of a name, not a word
         "                 Minh Thuận - UBND phường Bách Khoa",
         "Minh Thuận – UBND phường Bách Khoa.",
         "Minh Thuận-UBND phường Bách Khoa",

@@ -95,6 +95,10 @@ def test_match_ward_seed():
     ("kwargs", "code"),
     [
         ({"title": SEED_TITLE}, "00277"),  # unique nationwide
+        # Wards merged on 2025-01-01 resolve to the ward that absorbed them.
+        ({"title": "Phường Cầu Dền tổ chức hội nghị", "district": "Hai Bà Trưng"}, "00277"),
+        ({"title": "Đêm hội trăng rằm tại phường Bùi Thị Xuân",
+          "district": "Quận Hai Bà Trưng", "province": "Hà Nội"}, "00241"),
         ({"title": "phuong bach khoa to chuc hoi nghi"}, "00277"),  # unaccented
         ({"title": "PHƯỜNG BÁCH KHOA TỔ CHỨC HỘI NGHỊ"}, "00277"),
         (
