@@ -14,7 +14,7 @@ from pathlib import Path
 
 from normalize.text import clean_text, fold
 
-__all__ = ["Ward", "district_wards", "match_ward", "resolve_district"]
+__all__ = ["Ward", "district_wards", "infer_district", "match_ward", "resolve_district"]
 
 
 @dataclass(frozen=True)
@@ -322,7 +322,8 @@ def _province_index(province: str) -> dict[str, list[Ward]]:
 
 
 _DISTRICT_MENTION = re.compile(
-    r"(?<![a-z0-9])(quan|huyen|thi xa|q\s*\.)\s*(?=([a-z0-9]+(?: [a-z0-9]+){0,3}))"
+    r"(?<![a-z0-9])(quan|huyen|thi xa|thanh pho|tp|q\s*\.)\s*\.?\s*"
+    r"(?=([a-z0-9]+(?: [a-z0-9]+){0,3}))"
 )
 
 
@@ -334,15 +335,59 @@ def _district_hints(texts: list[str | None]) -> set[tuple[str, str]]:
         if not text:
             continue
         for m in _DISTRICT_MENTION.finditer(fold(text)):
-            kind = "quan" if m.group(1).startswith("q") else m.group(1)
-            words = m.group(2).split()
-            for k in range(len(words), 0, -1):
-                name = " ".join(words[:k])
-                found = g.district_names.get(name) or g.district_names.get(f"{kind} {name}")
-                if found:
-                    hints.update((x.province_code, x.code) for x in found)
-                    break
+            found = _district_at(g, m)
+            if found:
+                hints.update((x.province_code, x.code) for x in found)
     return hints
+
+
+def _district_at(g: _Gazetteer, m: re.Match[str]) -> list[_District]:
+    """The districts a district mention names ("quận Hai Bà Trưng", "TP. Thủ Dầu Một")."""
+    kind = {"q": "quan", "tp": "thanh pho"}.get(m.group(1).rstrip(" ."), m.group(1))
+    words = m.group(2).split()
+    for k in range(len(words), 0, -1):
+        name = " ".join(words[:k])
+        found = g.district_names.get(f"{kind} {name}") or (
+            g.district_names.get(name) if kind != "thanh pho" else None
+        )
+        if found:
+            return found
+    return []
+
+
+def infer_district(texts: list[str | None]) -> tuple[str, str] | None:
+    """The district a site is about, from its chrome (title, header, footer address).
+
+    `infer_district(["Cổng TTĐT quận Hai Bà Trưng", "Địa chỉ: 30 Lê Đại Hành, Hà Nội"])`
+    -> `("Quận Hai Bà Trưng", "Thành phố Hà Nội")`. The district named most often wins when
+    it has a clear majority; otherwise None.
+    """
+    g = _gazetteer()
+    votes: dict[tuple[str, str], float] = defaultdict(float)
+    provinces: set[str] = set()
+    for text in texts:
+        if not text:
+            continue
+        folded = fold(text)
+        for m in re.finditer(r"(?:thanh pho|tinh|tp)\s*\.?\s*([a-z]+(?: [a-z]+){0,3})", folded):
+            provinces.add(_province_key(m.group(1)))
+        for m in _DISTRICT_MENTION.finditer(folded):
+            found = {(x.province_code, x.code): x for x in _district_at(g, m)}
+            for key in found:
+                votes[key] += 1 / len(found)  # an ambiguous name splits its vote
+    if not votes:
+        return None
+    if provinces:
+        # Prefer districts in a province the texts name ("Quận 1" is in several cities).
+        named = {k: v for k, v in votes.items()
+                 if _province_key(g.districts[k].province) in provinces}
+        votes = named or votes
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    best, score = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] * 2 > score:
+        return None
+    d = g.districts[best]
+    return d.name, d.province
 
 
 def _candidates(found: list[list[Ward]]) -> set[Ward]:

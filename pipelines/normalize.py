@@ -20,6 +20,11 @@ _ATTACHMENT_KINDS = {
 }
 
 
+# Account names CMSs print as the author: never a person's byline.
+_CMS_ACCOUNTS = {"admin", "administrator", "super user", "quan tri", "quan tri vien",
+                 "webmaster", "editor", "bien tap vien", "btv", "root", "user"}
+
+
 def _attachment_kind(url: str) -> str:
     ext = url.split("?", 1)[0].rsplit(".", 1)[-1].lower()
     return _ATTACHMENT_KINDS.get(ext, "image")
@@ -42,9 +47,12 @@ def normalize_article(item: dict[str, Any]) -> dict[str, Any]:
     byline = split_byline(byline_raw) if byline_raw else None
     authors = byline.authors if byline else []
     author_org = byline.org if byline else None
-    if not authors and item.get("author_meta"):
-        meta_byline = split_byline(clean_text(item["author_meta"]))
-        authors, author_org = meta_byline.authors, author_org or meta_byline.org
+    if not byline_raw and item.get("author_meta"):
+        # <meta name=author> is often the CMS account ("admin", "Super User") or the
+        # portal's own name: take people from it, never an organisation.
+        meta = clean_text(item["author_meta"])
+        if fold(meta) not in _CMS_ACCOUNTS:
+            authors = split_byline(meta).authors
     if byline_raw and not authors and not (byline and (byline.org or byline.source)):
         problems.append(f"author: cannot split byline {byline_raw!r}")
     category = clean_text(item.get("category") or item.get("listing_category") or "") or None

@@ -23,6 +23,7 @@ from twisted.python.failure import Failure
 from w3lib.encoding import http_content_type_encoding
 
 from normalize.encoding import decode_html
+from normalize.wards import infer_district
 from spiders.profiles import detect_profile, get_profile
 from spiders.profiles.base import Listing, Profile, RawArticle
 from wardnews.archive import get_sink, get_store
@@ -70,6 +71,16 @@ def _looks_binary(body: bytes) -> bool:
         return True
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     return control > len(head) * 0.05
+
+
+# Where a site names itself and its address: title, site name, header, banner, footer.
+_CHROME_XPATH = (
+    "//title//text() | //meta[@property='og:site_name']/@content"
+    " | //header//text() | //footer//text()"
+    " | //*[contains(@id, 'footer') or contains(@class, 'footer') or contains(@id, 'header')"
+    " or contains(@class, 'header') or contains(@class, 'banner') or contains(@id, 'banner')"
+    " or contains(@class, 'copyright') or contains(@class, 'logo')]//text()"
+)
 
 
 def _bool(value: Any) -> bool:
@@ -125,6 +136,7 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         spider.walks_open: dict[str, int] = {}
         spider.walks_broken: set[str] = set()
         spider.walk_state: dict[str, dict[str, Any]] = {}
+        spider.district_inferred: set[str] = set()
         spider.retrying: set[str] = set()  # URLs of earlier failures, queued at start
         crawler.signals.connect(spider.on_request_dropped, signal=signals.request_dropped)
         if spider.distributed:
@@ -194,7 +206,8 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
                 continue
             # Failed fetches of earlier runs are retried first.
             for failure in self.store.open_failures(source.name):
-                if failure["url"] in self.known or _ARTICLE_URL.search(failure["url"]):
+                if (failure.get("page_kind") == "article" or failure["url"] in self.known
+                        or _ARTICLE_URL.search(failure["url"])):
                     self.retrying.add(failure["url"])
                     yield self._article_request(failure["url"], source.name, retry_of=failure)
             # The deeper re-check: known articles not looked at for a while.
@@ -264,9 +277,19 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             yield self._failure(response, "http" if response.status >= 400 else "binary", reason)
             self._end_walk(source.name, complete=False)
             return
+        if len(response.body) > self.parse_max_bytes:
+            yield self._failure(response, "oversized", f"listing of {len(response.body)} bytes"
+                                " > PARSE_MAX_BYTES: captured only")
+            self._end_walk(source.name, complete=False)
+            return
+        if _looks_binary(response.body):
+            yield self._failure(response, "binary", "listing is not an HTML page: captured only")
+            self._end_walk(source.name, complete=False)
+            return
         response = self._decoded(response)
         stats.inc_value("crawl/listing_pages")
         stats.inc_value(f"source/{source.name}/listing_pages")
+        self._infer_district(source, response)
         profile = self._profile_for(source, response)
         if meta["page"] == 1 and meta.get("first") is not False and (
                 self.arg_urls or meta.get("adhoc")):
@@ -329,6 +352,25 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         listing = profile.parse_listing(response.selector, response.url)
         return "listing" if len(listing.articles) >= 3 else "article"
 
+    def _infer_district(self, source: Source, response: TextResponse) -> None:
+        """A source with no district configured: read it off the site's own chrome, once.
+
+        A ward site names its district in its title, banner or footer address ("UBND
+        phường Thạch Thang, quận Hải Châu, TP Đà Nẵng"); without it, ward names that exist
+        in several districts cannot be resolved.
+        """
+        if source.district or source.name in self.district_inferred:
+            return
+        self.district_inferred.add(source.name)
+        texts = response.xpath(_CHROME_XPATH).getall()
+        found = infer_district(texts)
+        if found:
+            source.district, source.province = found
+            self.logger.info("source %s: district inferred from the page: %s, %s",
+                             source.name, *found)
+            self.sink_event("source", {"name": source.name, "district": source.district,
+                                       "province": source.province})
+
     def _walk_complete_before(self, source: str) -> bool:
         """Whether an earlier run walked this source's listing to its end."""
         if source not in self.walk_state:
@@ -341,6 +383,8 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         if not complete:
             self.walks_broken.add(source)
         self.walks_open[source] = self.walks_open.get(source, 1) - 1
+        if self.distributed:
+            self.shared_walk_ended(source, complete)  # walks end in whichever crawler
 
     def _is_article_link(self, url: str, source: Source) -> bool:
         return (
@@ -382,6 +426,7 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         response = self._decoded(response)
         stats.inc_value("crawl/article_pages")
         stats.inc_value(f"source/{source.name}/article_pages")
+        self._infer_district(source, response)
         try:
             profile = self._profile_for(source, response)
             raw: RawArticle = profile.parse_article(response.selector, response.url)
@@ -439,6 +484,8 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         bytes) and cannot tell windows-1258 (tones as combining marks) from windows-1252;
         normalize.encoding.decode_html checks the bytes and NFC-normalises.
         """
+        if "redecoded" in response.flags:
+            return response  # done already (an ad-hoc listing URL that is an article)
         declared = http_content_type_encoding(
             (response.headers.get(b"Content-Type") or b"").decode("latin-1"))
         text, encoding = decode_html(response.body, declared)
@@ -448,7 +495,8 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             same = False
         if same and encoding not in ("cp1258", "windows-1258"):
             return response
-        return response.replace(body=text.encode("utf-8"), encoding="utf-8")
+        return response.replace(body=text.encode("utf-8"), encoding="utf-8",
+                                flags=[*response.flags, "redecoded"])
 
     def _is_section_url(self, url: str, source: Source, listing_url: str | None) -> bool:
         """Whether a URL is the site's home page or one of its listing pages."""
