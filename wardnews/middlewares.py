@@ -30,7 +30,8 @@ class ScopeMiddleware:
 
     Redirects come back through process_request as new requests, so a portal redirecting
     to another host (or to a private address) is refused here, before any connection.
-    robots.txt requests carry no source and are let through for the host being crawled.
+    robots.txt requests carry no source: they may go to any host of any source being
+    crawled, and nowhere else (a robots.txt redirecting off-site is refused too).
     """
 
     def __init__(self, crawler: Crawler):
@@ -43,9 +44,19 @@ class ScopeMiddleware:
     def process_request(self, request: Request) -> None:
         source = request.meta.get("source")
         spider = self.crawler.spider
-        if source is None or not hasattr(spider, "allowed_hosts"):
+        if not hasattr(spider, "allowed_hosts"):
             return None
-        host = request.url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].lower()
+        scheme, _, rest = request.url.partition("://")
+        host = rest.split("/", 1)[0].split("?", 1)[0].lower()
+        if scheme.lower() not in ("http", "https"):
+            host = ""  # ftp:, file:, data: ... are never a source's pages
+        if source is None:
+            names = getattr(spider, "sources", {})
+            hosts = {h for name in names for h in spider.allowed_hosts(name)}
+            if host not in hosts:
+                self.crawler.stats.inc_value("errors/offsite")
+                raise OffScope(f"{request.url} is outside every source being crawled")
+            return None
         if host not in spider.allowed_hosts(source):
             self.crawler.stats.inc_value("errors/offsite")
             raise OffScope(f"{request.url} is outside source {source!r}")

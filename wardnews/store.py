@@ -105,6 +105,7 @@ _TABLES: dict[str, tuple[dict[str, type], str | list[str]]] = {
         {
             "id": int, "url": str, "source": str, "run_id": str, "kind": str, "reason": str,
             "status": int, "capture_id": str, "at": str, "resolved_at": str,
+            "page_kind": str,  # listing, article, attachment: what the URL was fetched as
         },
         "id",
     ),
@@ -292,11 +293,12 @@ class ArchiveStore:
     def open_failures(self, source: str) -> list[dict[str, Any]]:
         """Unresolved fetch/parse failures of a source: the next crawl retries them."""
         rows = self.db.execute(
-            "select url, max(kind), count(*) from failures where source = ? and resolved_at is null"
-            " and url is not null group by url",
+            "select url, max(kind), count(*), max(page_kind) from failures where source = ?"
+            " and resolved_at is null and url is not null group by url",
             [source],
         ).fetchall()
-        return [{"url": url, "kind": kind, "attempts": n} for url, kind, n in rows]
+        return [{"url": url, "kind": kind, "attempts": n, "page_kind": page_kind}
+                for url, kind, n, page_kind in rows]
 
     def source_state(self, source: str) -> dict[str, Any]:
         """The `sources` row of a source ({} when never crawled)."""

@@ -193,6 +193,7 @@ class WarcMiddleware:
             "fetched_at": utc_now(),
             "source": request.meta.get("source"),
             "truncated": "download_maxsize" in response.flags or "dataloss" in response.flags,
+            "run_id": self.crawler.stats.get_value("crawl/run_id"),
         }
         self.sink.capture(capture)
         request.meta["capture_id"] = capture["id"]
