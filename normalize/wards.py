@@ -134,8 +134,9 @@ def _gazetteer() -> _Gazetteer:
     district_names: dict[str, list[_District]] = defaultdict(list)
     ward_names: dict[str, list[Ward]] = defaultdict(list)
     aliases: dict[str, tuple[str, ...]] = {}
-    for (prov, prov_short, prov_code, prov_key, dist, dist_short, dist_type, dist_code,
-         dist_key, ward_name, ward_short, ward_code, ward_key, lat, lon, alias) in rows:  # fmt: skip
+    for row in rows:
+        (prov, prov_short, prov_code, prov_key, dist, dist_short, dist_type, dist_code,
+         dist_key, ward_name, ward_short, ward_code, ward_key, lat, lon, alias) = row  # fmt: skip
         new = new_units.get(f"{prov_key}_{dist_key}_{ward_key}")
         ward = Ward(
             code=ward_code,
@@ -379,8 +380,9 @@ def infer_district(texts: list[str | None]) -> tuple[str, str] | None:
         return None
     if provinces:
         # Prefer districts in a province the texts name ("Quận 1" is in several cities).
-        named = {k: v for k, v in votes.items()
-                 if _province_key(g.districts[k].province) in provinces}
+        named = {
+            k: v for k, v in votes.items() if _province_key(g.districts[k].province) in provinces
+        }
         votes = named or votes
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     best, score = ranked[0]

@@ -14,15 +14,32 @@ from normalize.wards import match_ward
 __all__ = ["NormalizePipeline", "normalize_article"]
 
 _ATTACHMENT_KINDS = {
-    "pdf": "document", "doc": "document", "docx": "document", "xls": "document",
-    "xlsx": "document", "ppt": "document", "pptx": "document", "zip": "document",
+    "pdf": "document",
+    "doc": "document",
+    "docx": "document",
+    "xls": "document",
+    "xlsx": "document",
+    "ppt": "document",
+    "pptx": "document",
+    "zip": "document",
     "rar": "document",
 }
 
 
 # Account names CMSs print as the author: never a person's byline.
-_CMS_ACCOUNTS = {"admin", "administrator", "super user", "quan tri", "quan tri vien",
-                 "webmaster", "editor", "bien tap vien", "btv", "root", "user"}
+_CMS_ACCOUNTS = {
+    "admin",
+    "administrator",
+    "super user",
+    "quan tri",
+    "quan tri vien",
+    "webmaster",
+    "editor",
+    "bien tap vien",
+    "btv",
+    "root",
+    "user",
+}
 
 
 def _attachment_kind(url: str) -> str:
@@ -40,7 +57,9 @@ def normalize_article(item: dict[str, Any]) -> dict[str, Any]:
     published_raw = clean_text(item.get("published_raw") or "") or None
     published_at = parse_published(published_raw, item.get("published_meta"))
     if published_at is None and (published_raw or item.get("published_meta")):
-        problems.append(f"published_at: cannot read {published_raw or item.get('published_meta')!r}")
+        problems.append(
+            f"published_at: cannot read {published_raw or item.get('published_meta')!r}"
+        )
     elif published_at is None:
         problems.append("published_at: no date on the page")
     byline_raw = clean_text(item.get("byline_raw") or "") or None
@@ -57,18 +76,22 @@ def normalize_article(item: dict[str, Any]) -> dict[str, Any]:
         problems.append(f"author: cannot split byline {byline_raw!r}")
     category = clean_text(item.get("category") or item.get("listing_category") or "") or None
     ward = match_ward(
-        title=title, org=author_org, category=category, text=body_text[:600],
-        district=item.get("district"), province=item.get("province"),
+        title=title,
+        org=author_org,
+        category=category,
+        text=body_text[:600],
+        district=item.get("district"),
+        province=item.get("province"),
     )
     event_date = find_event_date(body_text, published_at)
     mentions = find_mentions(
-        body_text, ward=ward.name if ward else None,
+        body_text,
+        ward=ward.name if ward else None,
         district=ward.district if ward else item.get("district"),
     )
     author = ", ".join(authors) if authors else None
     capture = item.get("capture_id")
-    provenance = {field: capture for field in
-                  ("title", "published_raw", "byline_raw", "body_html")}
+    provenance = {field: capture for field in ("title", "published_raw", "byline_raw", "body_html")}
     if item.get("category") is None and item.get("listing_category"):
         provenance["category"] = f"listing:{item.get('listing_url')}"
     return {
@@ -94,14 +117,21 @@ def normalize_article(item: dict[str, Any]) -> dict[str, Any]:
         "listing_url": item.get("listing_url"),
         "provenance": json.dumps(provenance, ensure_ascii=False),
         "problems": json.dumps(problems, ensure_ascii=False) if problems else None,
-        "search_folded": fold(" ".join(filter(None, [title, author, ward.name if ward else None,
-                                                    body_text]))),
+        "search_folded": fold(
+            " ".join(filter(None, [title, author, ward.name if ward else None, body_text]))
+        ),
         "mentions": [
-            {"person": m.person, "position": m.position, "organisation": m.organisation,
-             "ward_code": ward.code if ward else None}
+            {
+                "person": m.person,
+                "position": m.position,
+                "organisation": m.organisation,
+                "ward_code": ward.code if ward else None,
+            }
             for m in mentions
         ],
-        "attachments": [{"url": u, "kind": _attachment_kind(u)} for u in item.get("attachments") or []],
+        "attachments": [
+            {"url": u, "kind": _attachment_kind(u)} for u in item.get("attachments") or []
+        ],
         "ward_row": ward,
     }
 

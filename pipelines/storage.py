@@ -33,7 +33,8 @@ _ERROR_PAGE_MAX_BODY = 300
 def _looks_like_error_page(title: str, body: str) -> bool:
     """Whether a page is a soft 404 / error page: short, and saying so."""
     return len(body) < _ERROR_PAGE_MAX_BODY and bool(
-        _ERROR_PAGE.search(title) or _ERROR_PAGE.search(body))
+        _ERROR_PAGE.search(title) or _ERROR_PAGE.search(body)
+    )
 
 
 def _squash(text: str) -> str:
@@ -62,13 +63,16 @@ def is_degraded(new: dict[str, Any], old: dict[str, Any] | None) -> str | None:
         return f"fetched body is {len(new_body)} chars, stored one {len(old_body)}"
     truncated = new.get("page_truncated") or (new.get("_raw") or {}).get("page_truncated")
     if truncated and len(new_body) < len(old_body):
-        return (f"fetched page ends before </html> and its body is shorter"
-                f" ({len(new_body)} chars, stored one {len(old_body)})")
+        return (
+            f"fetched page ends before </html> and its body is shorter"
+            f" ({len(new_body)} chars, stored one {len(old_body)})"
+        )
     squashed_new, squashed_old = _squash(new_body), _squash(old_body)
-    if (len(squashed_new) < 0.8 * len(squashed_old)
-            and squashed_old.startswith(squashed_new)):
-        return (f"fetched body is the first {len(squashed_new)} chars of the stored one"
-                f" ({len(squashed_old)}): cut off")
+    if len(squashed_new) < 0.8 * len(squashed_old) and squashed_old.startswith(squashed_new):
+        return (
+            f"fetched body is the first {len(squashed_new)} chars of the stored one"
+            f" ({len(squashed_old)}): cut off"
+        )
     return None
 
 
@@ -86,10 +90,18 @@ def apply_event(store: ArchiveStore, event: dict[str, Any], stats: Any = None) -
         reason = is_degraded(event, store.current(event["url"]))
         if reason:
             # Recorded against the URL the crawl fetched, so the next crawl retries it.
-            store.add_failure({"url": fetched[0] if fetched else event["url"],
-                               "source": event["source"], "kind": "degraded", "reason": reason,
-                               "capture_id": event.get("capture_id"), "at": now,
-                               "run_id": raw.get("run_id"), "page_kind": "article"})
+            store.add_failure(
+                {
+                    "url": fetched[0] if fetched else event["url"],
+                    "source": event["source"],
+                    "kind": "degraded",
+                    "reason": reason,
+                    "capture_id": event.get("capture_id"),
+                    "at": now,
+                    "run_id": raw.get("run_id"),
+                    "page_kind": "article",
+                }
+            )
             return "degraded"
         outcome = store.add_article(event, now)
         for url in dict.fromkeys([*fetched, event["url"]]):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
-from typing import Any, AsyncIterator, Iterator
+from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
 import scrapy.exceptions
@@ -26,6 +27,7 @@ from normalize.encoding import decode_html
 from normalize.wards import infer_district
 from spiders.profiles import detect_profile, get_profile
 from spiders.profiles.base import Listing, Profile, RawArticle
+from spiders.profiles.links import url_shape
 from wardnews.archive import get_sink, get_store
 from wardnews.distributed import DistributedSpiderMixin
 from wardnews.middlewares import OffScope
@@ -56,8 +58,20 @@ _DNS_ERRORS = (DNSLookupError, *_scrapy_errors("CannotResolveHostError"))
 _REFUSED_ERRORS = (ConnectionRefusedError, *_scrapy_errors("DownloadConnectionRefusedError"))
 _DATALOSS_ERRORS = _scrapy_errors("ResponseDataLossError")
 # File signatures of what portals serve under a text/html content type by mistake.
-_BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b",
-                 b"Rar!", b"7z\xbc\xaf", b"\xd0\xcf\x11\xe0", b"ID3", b"RIFF", b"OggS")
+_BINARY_MAGIC = (
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"\x1f\x8b",
+    b"Rar!",
+    b"7z\xbc\xaf",
+    b"\xd0\xcf\x11\xe0",
+    b"ID3",
+    b"RIFF",
+    b"OggS",
+)
 # Where a complete HTML page ends; pages missing both were cut off on the way.
 _PAGE_END = re.compile(rb"</(?:html|body)\s*>", re.I)
 
@@ -146,8 +160,11 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
 
     # --- what to crawl --------------------------------------------------------------------
     def _select_sources(self, configured: dict[str, Source]) -> dict[str, Source]:
-        extra = {"district": self.arg_district, "province": self.arg_province,
-                 "profile": self.arg_profile}
+        extra = {
+            "district": self.arg_district,
+            "province": self.arg_province,
+            "profile": self.arg_profile,
+        }
         if self.arg_urls:
             if self.arg_source:
                 base = configured.get(self.arg_source)
@@ -162,9 +179,17 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             for url in self.arg_urls:
                 known = source_for_url(url, configured)
                 if known is not None:
-                    src = chosen.setdefault(known.name, Source(
-                        name=known.name, title=known.title, district=known.district,
-                        province=known.province, profile=known.profile, hosts=known.hosts))
+                    src = chosen.setdefault(
+                        known.name,
+                        Source(
+                            name=known.name,
+                            title=known.title,
+                            district=known.district,
+                            province=known.province,
+                            profile=known.profile,
+                            hosts=known.hosts,
+                        ),
+                    )
                     src.listing_urls.append(url)
                     src.hosts = sorted(set(src.hosts) | set(adhoc_source([url]).hosts))
                 else:
@@ -206,32 +231,42 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
                 continue
             # Failed fetches of earlier runs are retried first.
             for failure in self.store.open_failures(source.name):
-                if (failure.get("page_kind") == "article" or failure["url"] in self.known
-                        or _ARTICLE_URL.search(failure["url"])):
+                if (
+                    failure.get("page_kind") == "article"
+                    or failure["url"] in self.known
+                    or _ARTICLE_URL.search(failure["url"])
+                ):
                     self.retrying.add(failure["url"])
                     yield self._article_request(failure["url"], source.name, retry_of=failure)
             # The deeper re-check: known articles not looked at for a while.
             checked_before = (now - timedelta(days=self.recheck_interval)).strftime(
-                "%Y-%m-%dT%H:%M:%SZ")
+                "%Y-%m-%dT%H:%M:%SZ"
+            )
             window = None
             if self.recheck_window > 0:
-                window = (now - timedelta(days=self.recheck_window)).strftime(
-                    "%Y-%m-%dT%H:%M:%SZ")
+                window = (now - timedelta(days=self.recheck_window)).strftime("%Y-%m-%dT%H:%M:%SZ")
             if not self.full:
                 for known in self.store.due_for_recheck(
-                        source.name, checked_before, window, self.recheck_max):
+                    source.name, checked_before, window, self.recheck_max
+                ):
                     self.crawler.stats.inc_value("crawl/rechecks")
                     yield self._article_request(known.url, source.name, recheck=True)
 
     def _register_source(self, source: Source) -> None:
-        row = {"name": source.name, "title": source.title, "district": source.district,
-               "province": source.province, "profile": source.profile,
-               "listing_urls": source.listing_urls}
+        row = {
+            "name": source.name,
+            "title": source.title,
+            "district": source.district,
+            "province": source.province,
+            "profile": source.profile,
+            "listing_urls": source.listing_urls,
+        }
         self.sink_event("source", row)
 
     # --- requests -------------------------------------------------------------------------
-    def _listing_request(self, url: str, source: str, page: int, root: str,
-                         first: bool = False, dry: int = 0) -> Request:
+    def _listing_request(
+        self, url: str, source: str, page: int, root: str, first: bool = False, dry: int = 0
+    ) -> Request:
         return Request(
             url,
             callback=self.parse_listing,
@@ -240,13 +275,18 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             # distributed crawl must not skip it as "seen").
             dont_filter=first,
             priority=10,
-            meta={"source": source, "page": page, "root": root, "dry": dry,
-                  "kind": "listing"},
+            meta={"source": source, "page": page, "root": root, "dry": dry, "kind": "listing"},
         )
 
-    def _article_request(self, url: str, source: str, listing_url: str | None = None,
-                         category: str | None = None, recheck: bool = False,
-                         retry_of: dict[str, Any] | None = None) -> Request:
+    def _article_request(
+        self,
+        url: str,
+        source: str,
+        listing_url: str | None = None,
+        category: str | None = None,
+        recheck: bool = False,
+        retry_of: dict[str, Any] | None = None,
+    ) -> Request:
         headers = {}
         known = self.known.get(url)
         if known is not None:
@@ -261,8 +301,13 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             errback=self.on_error,
             headers=headers,
             dont_filter=bool(retry_of or recheck),
-            meta={"source": source, "listing_url": listing_url, "category": category,
-                  "kind": "article", "recheck": recheck},
+            meta={
+                "source": source,
+                "listing_url": listing_url,
+                "category": category,
+                "kind": "article",
+                "recheck": recheck,
+            },
         )
 
     # --- listings -------------------------------------------------------------------------
@@ -272,14 +317,20 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         source = self.sources[meta["source"]]
         stats = self.crawler.stats
         if response.status >= 400 or not isinstance(response, TextResponse):
-            reason = (f"listing answered HTTP {response.status}" if response.status >= 400
-                      else "listing is not a text page")
+            reason = (
+                f"listing answered HTTP {response.status}"
+                if response.status >= 400
+                else "listing is not a text page"
+            )
             yield self._failure(response, "http" if response.status >= 400 else "binary", reason)
             self._end_walk(source.name, complete=False)
             return
         if len(response.body) > self.parse_max_bytes:
-            yield self._failure(response, "oversized", f"listing of {len(response.body)} bytes"
-                                " > PARSE_MAX_BYTES: captured only")
+            yield self._failure(
+                response,
+                "oversized",
+                f"listing of {len(response.body)} bytes > PARSE_MAX_BYTES: captured only",
+            )
             self._end_walk(source.name, complete=False)
             return
         if _looks_binary(response.body):
@@ -287,19 +338,18 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             self._end_walk(source.name, complete=False)
             return
         response = self._decoded(response)
-        stats.inc_value("crawl/listing_pages")
-        stats.inc_value(f"source/{source.name}/listing_pages")
         self._infer_district(source, response)
         profile = self._profile_for(source, response)
-        if meta["page"] == 1 and meta.get("first") is not False and (
-                self.arg_urls or meta.get("adhoc")):
+        if meta["page"] == 1 and (self.arg_urls or meta.get("adhoc")):
             # An ad-hoc URL may be an article rather than a listing (`adhoc`: pushed with
             # `scrapy push -a url=`, crawled by a distributed crawler without -a url).
-            kind = self._classify(profile, response)
-            if kind == "article":
+            if self._classify(profile, response) == "article":
+                stats.inc_value(f"source/{source.name}/direct_articles")
                 self._end_walk(source.name, complete=False)
                 yield from self.parse_article(response)
                 return
+        stats.inc_value("crawl/listing_pages")
+        stats.inc_value(f"source/{source.name}/listing_pages")
         try:
             listing: Listing = profile.parse_listing(response.selector, response.url)
         except Exception as exc:  # a page we cannot parse must not stop the crawl
@@ -310,15 +360,17 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         entries = [e for e in listing.articles if self._is_article_link(e.url, source)]
         stats.inc_value(f"source/{source.name}/listing_entries", len(entries))
         if not entries:
-            self.logger.warning("no article links on listing %s (%s)", response.url,
-                                profile.name)
+            self.logger.warning("no article links on listing %s (%s)", response.url, profile.name)
             yield self._failure(response, "layout", "no article links found on listing page")
         yield {"_kind": "listing_ok", "url": response.url, "source": source.name}
         new = 0
         # Distributed: no archive here; an article already in the shared seen-set (archived
         # and pre-seeded by `scrapy push`, or queued by this crawl) is not new.
-        seen = (self.seen_urls([_clean_url(e.url) for e in entries])
-                if self.distributed and not self.full else set())
+        seen = (
+            self.seen_urls([_clean_url(e.url) for e in entries])
+            if self.distributed and not self.full
+            else set()
+        )
         for entry in entries:
             url = _clean_url(entry.url)
             self.listed[source.name].add(url)
@@ -328,8 +380,9 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             if known is not None and not self.full:
                 if known.removed_at:
                     # Listed again: it may have come back. Check it.
-                    yield self._article_request(url, source.name, response.url,
-                                                listing.category, recheck=True)
+                    yield self._article_request(
+                        url, source.name, response.url, listing.category, recheck=True
+                    )
                 continue
             new += 1
             yield self._article_request(url, source.name, response.url, listing.category)
@@ -338,19 +391,29 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         walk_all = self.full or not self._walk_complete_before(source.name)
         dry = 0 if new else meta["dry"] + 1
         if next_urls and (walk_all or dry <= self.lookahead):
-            yield self._listing_request(_clean_url(next_urls[0]), source.name,
-                                        meta["page"] + 1, meta["root"], dry=dry)
+            yield self._listing_request(
+                _clean_url(next_urls[0]), source.name, meta["page"] + 1, meta["root"], dry=dry
+            )
         else:
             self._end_walk(source.name, complete=not next_urls and walk_all)
 
     def _classify(self, profile: Profile, response: TextResponse) -> str:
-        """'article' or 'listing', for a URL given on the command line."""
-        if _ARTICLE_URL.search(urlsplit(response.url).path + "?" + urlsplit(response.url).query):
-            listing = profile.parse_listing(response.selector, response.url)
-            if len(listing.articles) < 5:
-                return "article"
+        """'article' or 'listing', for a URL given on the command line.
+
+        Link counts alone mislead: article pages carry "Tin mới"/"Tin khác" boxes of
+        links. An article's URL has the shape of the article links it shows (same
+        directory, same kind of slug or id); a listing's URL does not.
+        """
         listing = profile.parse_listing(response.selector, response.url)
-        return "listing" if len(listing.articles) >= 3 else "article"
+        if not listing.articles:
+            return "article"
+        own = url_shape(response.url)
+        alike = sum(url_shape(entry.url) == own for entry in listing.articles)
+        if alike * 2 >= len(listing.articles) and not (
+            listing.next_urls and alike < len(listing.articles)
+        ):
+            return "article"
+        return "listing"
 
     def _infer_district(self, source: Source, response: TextResponse) -> None:
         """A source with no district configured: read it off the site's own chrome, once.
@@ -366,17 +429,24 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         found = infer_district(texts)
         if found:
             source.district, source.province = found
-            self.logger.info("source %s: district inferred from the page: %s, %s",
-                             source.name, *found)
-            self.sink_event("source", {"name": source.name, "district": source.district,
-                                       "province": source.province})
+            self.logger.info(
+                "source %s: district inferred from the page: %s, %s", source.name, *found
+            )
+            self.sink_event(
+                "source",
+                {"name": source.name, "district": source.district, "province": source.province},
+            )
 
     def _walk_complete_before(self, source: str) -> bool:
         """Whether an earlier run walked this source's listing to its end."""
         if source not in self.walk_state:
             self.walk_state[source] = (
-                self.store.source_state(source) if self.store
-                else self.shared_walk_state(source) if self.distributed else {})
+                self.store.source_state(source)
+                if self.store
+                else self.shared_walk_state(source)
+                if self.distributed
+                else {}
+            )
         return bool(self.walk_state[source].get("walk_complete_at"))
 
     def _end_walk(self, source: str, complete: bool) -> None:
@@ -402,27 +472,38 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         stats = self.crawler.stats
         if response.status == 304:
             stats.inc_value("crawl/not_modified")
-            yield {"_kind": "touch", "url": url, "source": source.name,
-                   "capture_id": meta.get("capture_id")}
+            yield {
+                "_kind": "touch",
+                "url": url,
+                "source": source.name,
+                "capture_id": meta.get("capture_id"),
+            }
             return
         if response.status in (404, 410):
-            yield {"_kind": "removed", "url": url, "source": source.name,
-                   "reason": f"HTTP {response.status}", "capture_id": meta.get("capture_id")}
+            yield {
+                "_kind": "removed",
+                "url": url,
+                "source": source.name,
+                "reason": f"HTTP {response.status}",
+                "capture_id": meta.get("capture_id"),
+            }
             return
         if response.status >= 400:
             yield self._failure(response, "http", f"HTTP {response.status}")
             return
         if len(response.body) > self.parse_max_bytes:
-            yield self._failure(response, "oversized",
-                                f"{len(response.body)} bytes > PARSE_MAX_BYTES: captured only")
+            yield self._failure(
+                response,
+                "oversized",
+                f"{len(response.body)} bytes > PARSE_MAX_BYTES: captured only",
+            )
             return
         if not isinstance(response, TextResponse) or _looks_binary(response.body):
             yield self._failure(response, "binary", "not an HTML page: captured only")
             return
         # Cut off on the way (a well-delimited body that stops mid-page): the storage
         # pipeline must not let it replace a complete stored version.
-        page_truncated = "dataloss" in response.flags or not _PAGE_END.search(
-            response.body[-4096:])
+        page_truncated = "dataloss" in response.flags or not _PAGE_END.search(response.body[-4096:])
         response = self._decoded(response)
         stats.inc_value("crawl/article_pages")
         stats.inc_value(f"source/{source.name}/article_pages")
@@ -473,9 +554,12 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         if self.fetch_attachments:
             for attachment in raw.attachments:
                 if source.in_scope(attachment):
-                    yield Request(attachment, callback=self.parse_attachment,
-                                  errback=self.on_error,
-                                  meta={"source": source.name, "kind": "attachment"})
+                    yield Request(
+                        attachment,
+                        callback=self.parse_attachment,
+                        errback=self.on_error,
+                        meta={"source": source.name, "kind": "attachment"},
+                    )
 
     def _decoded(self, response: TextResponse) -> TextResponse:
         """The response re-decoded where Scrapy guessed the charset wrong.
@@ -487,7 +571,8 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         if "redecoded" in response.flags:
             return response  # done already (an ad-hoc listing URL that is an article)
         declared = http_content_type_encoding(
-            (response.headers.get(b"Content-Type") or b"").decode("latin-1"))
+            (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+        )
         text, encoding = decode_html(response.body, declared)
         try:
             same = codecs.lookup(encoding).name == codecs.lookup(response.encoding).name
@@ -495,8 +580,9 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             same = False
         if same and encoding not in ("cp1258", "windows-1258"):
             return response
-        return response.replace(body=text.encode("utf-8"), encoding="utf-8",
-                                flags=[*response.flags, "redecoded"])
+        return response.replace(
+            body=text.encode("utf-8"), encoding="utf-8", flags=[*response.flags, "redecoded"]
+        )
 
     def _is_section_url(self, url: str, source: Source, listing_url: str | None) -> bool:
         """Whether a URL is the site's home page or one of its listing pages."""
@@ -508,8 +594,12 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
 
     def parse_attachment(self, response: Response) -> Iterator[Any]:
         """A downloaded image or document: captured by the WARC middleware; link it."""
-        yield {"_kind": "attachment", "url": response.url,
-               "capture_id": response.meta.get("capture_id"), "source": response.meta["source"]}
+        yield {
+            "_kind": "attachment",
+            "url": response.url,
+            "capture_id": response.meta.get("capture_id"),
+            "source": response.meta["source"],
+        }
 
     # --- failures -------------------------------------------------------------------------
     def _failure(self, response: Response, kind: str, reason: str) -> dict[str, Any]:
@@ -520,10 +610,18 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         requested = response.meta.get("redirect_urls", [response.url])[0]
         if requested != response.url:
             reason = f"{reason} (redirected to {response.url})"
-        return {"_kind": "failure", "url": requested, "source": response.meta["source"],
-                "kind": kind, "reason": reason, "status": response.status,
-                "capture_id": response.meta.get("capture_id"), "at": utc_now(),
-                "page_kind": response.meta.get("kind"), "run_id": self._run_id()}
+        return {
+            "_kind": "failure",
+            "url": requested,
+            "source": response.meta["source"],
+            "kind": kind,
+            "reason": reason,
+            "status": response.status,
+            "capture_id": response.meta.get("capture_id"),
+            "at": utc_now(),
+            "page_kind": response.meta.get("kind"),
+            "run_id": self._run_id(),
+        }
 
     def _run_id(self) -> str | None:
         """This crawl's crawl_runs id (set by CrawlHealth), for the rows it leads to."""
@@ -571,9 +669,18 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             self.crawler.stats.inc_value(f"source/{source}/errors")
         if meta.get("kind") == "listing" and source:
             self._end_walk(source, complete=False)
-        yield {"_kind": "failure", "url": url, "source": source, "kind": kind,
-               "reason": reason, "status": None, "capture_id": meta.get("capture_id"),
-               "at": utc_now(), "page_kind": meta.get("kind"), "run_id": self._run_id()}
+        yield {
+            "_kind": "failure",
+            "url": url,
+            "source": source,
+            "kind": kind,
+            "reason": reason,
+            "status": None,
+            "capture_id": meta.get("capture_id"),
+            "at": utc_now(),
+            "page_kind": meta.get("kind"),
+            "run_id": self._run_id(),
+        }
 
     def on_request_dropped(self, request: Request, spider: Spider) -> None:
         """A redirect back to a URL of its own chain (a loop) is dropped by the dupefilter,
@@ -581,19 +688,31 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         meta = request.meta
         chain = meta.get("redirect_urls") or []
         source = meta.get("source")
-        if spider is not self or not source or _clean_url(request.url) not in {
-                _clean_url(u) for u in chain}:
+        if (
+            spider is not self
+            or not source
+            or _clean_url(request.url) not in {_clean_url(u) for u in chain}
+        ):
             return
         self.logger.warning("redirect loop: %s", " -> ".join([*chain, request.url]))
         self.crawler.stats.inc_value("errors/redirect")
         self.crawler.stats.inc_value(f"source/{source}/errors")
         if meta.get("kind") == "listing":
             self._end_walk(source, complete=False)
-        self.sink_event("failure", {
-            "url": chain[0], "source": source, "kind": "redirect",
-            "reason": f"redirect loop: {' -> '.join([*chain, request.url])}"[:500],
-            "status": None, "capture_id": meta.get("capture_id"), "at": utc_now(),
-            "page_kind": meta.get("kind"), "run_id": self._run_id()})
+        self.sink_event(
+            "failure",
+            {
+                "url": chain[0],
+                "source": source,
+                "kind": "redirect",
+                "reason": f"redirect loop: {' -> '.join([*chain, request.url])}"[:500],
+                "status": None,
+                "capture_id": meta.get("capture_id"),
+                "at": utc_now(),
+                "page_kind": meta.get("kind"),
+                "run_id": self._run_id(),
+            },
+        )
 
     # --- end of crawl ---------------------------------------------------------------------
     def finalize(self, reason: str) -> None:
@@ -607,10 +726,14 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             self.sink_event("source", {"name": name, "walk_complete_at": utc_now()})
             if walked_all and self.listed[name]:
                 for url, known in self.known.items():
-                    if (known.source == name and known.removed_at is None
-                            and url not in self.listed[name]):
-                        self.sink_event("removed", {"url": url, "source": name,
-                                                    "reason": "no longer listed"})
+                    if (
+                        known.source == name
+                        and known.removed_at is None
+                        and url not in self.listed[name]
+                    ):
+                        self.sink_event(
+                            "removed", {"url": url, "source": name, "reason": "no longer listed"}
+                        )
 
     def sink_event(self, kind: str, payload: dict[str, Any]) -> None:
         """Send a record that is not a scraped item straight to the archive (or Redis)."""

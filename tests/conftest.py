@@ -23,9 +23,20 @@ SEED_PATH = (
 )
 
 # A crawl against a loopback mirror has no reason to be slow.
-FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0",
-        "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "PROGRESS_INTERVAL=0",
-        "-s", "RETRY_BACKOFF_BASE=0.05", "-s", "LOG_LEVEL=INFO"]
+FAST = [
+    "-s",
+    "AUTOTHROTTLE_ENABLED=0",
+    "-s",
+    "DOWNLOAD_DELAY=0",
+    "-s",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=16",
+    "-s",
+    "PROGRESS_INTERVAL=0",
+    "-s",
+    "RETRY_BACKOFF_BASE=0.05",
+    "-s",
+    "LOG_LEVEL=INFO",
+]
 
 
 @dataclass
@@ -43,15 +54,38 @@ class CrawlResult:
             conn.close()
 
 
-def run_crawl(tmp: Path, *args: str, db: Path | None = None, warc: Path | None = None,
-              timeout: float = 300, env: dict | None = None) -> CrawlResult:
+def run_crawl(
+    tmp: Path,
+    *args: str,
+    db: Path | None = None,
+    warc: Path | None = None,
+    timeout: float = 300,
+    env: dict | None = None,
+) -> CrawlResult:
     """`scrapy crawl ward_news ARGS` as a separate process, from the repository root."""
     db = db or tmp / "archive.db"
     warc = warc or tmp / "warc"
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "ward_news", "-s", f"ARCHIVE_DB={db}",
-           "-s", f"WARC_DIR={warc}", *FAST, *args]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})})
+    cmd = [
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        "ward_news",
+        "-s",
+        f"ARCHIVE_DB={db}",
+        "-s",
+        f"WARC_DIR={warc}",
+        *FAST,
+        *args,
+    ]
+    proc = subprocess.run(
+        cmd,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
     return CrawlResult(proc.returncode, proc.stdout + proc.stderr, db)
 
 

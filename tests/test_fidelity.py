@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
-import os
 from pathlib import Path
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from tests.conftest import ROOT, run_crawl
+from tests.conftest import run_crawl
 
 SITE = "haibatrung"
 BIN = Path(sys.executable).parent
@@ -31,8 +31,9 @@ def edited_and_removed(mirror_copy, tmp_path):
     edited, removed = urls[3], urls[7]
     path = mirror_copy.file_for(edited)
     html = path.read_text(encoding="utf-8")
-    path.write_text(html.replace("</p>", "</p><p>Đoạn văn được bổ sung sau khi đăng.</p>", 1),
-                    encoding="utf-8")
+    path.write_text(
+        html.replace("</p>", "</p><p>Đoạn văn được bổ sung sau khi đăng.</p>", 1), encoding="utf-8"
+    )
     os.utime(path, (time.time() + 5, time.time() + 5))
     mirror_copy.file_for(removed).unlink()
     second = crawl(mirror_copy, tmp_path, "-a", "full=1")
@@ -44,8 +45,9 @@ def edited_and_removed(mirror_copy, tmp_path):
 def test_edit_gives_two_revisions_and_removal_keeps_the_row(edited_and_removed):
     _, second, before, after, edited, removed = edited_and_removed
     assert set(after) == set(before)
-    revs = second.rows("select content_hash, body_text from revisions where url = ?"
-                       " order by id", (edited,))
+    revs = second.rows(
+        "select content_hash, body_text from revisions where url = ? order by id", (edited,)
+    )
     assert len(revs) == 2 and revs[0]["content_hash"] != revs[1]["content_hash"]
     assert "Đoạn văn được bổ sung" in after[edited]["body_text"]
     assert after[edited]["last_changed_at"] > before[edited]["last_changed_at"]
@@ -71,18 +73,22 @@ def test_removed_article_comes_back(edited_and_removed, mirror_copy, tmp_path):
 def test_warc_files_pass_warcio_check(edited_and_removed, tmp_path):
     files = sorted((tmp_path / "warc").glob("*.warc.gz"))
     assert files
-    check = subprocess.run([str(BIN / "warcio"), "check", "-v", *map(str, files)],
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        [str(BIN / "warcio"), "check", "-v", *map(str, files)], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stdout + check.stderr
-    index = subprocess.run([str(BIN / "warcio"), "index", str(files[0])],
-                           capture_output=True, text=True)
+    index = subprocess.run(
+        [str(BIN / "warcio"), "index", str(files[0])], capture_output=True, text=True
+    )
     assert index.returncode == 0 and '"warc-type": "response"' in index.stdout
 
 
 def test_capture_payload_is_the_served_bytes(mirror, tmp_path):
     result = crawl(mirror, tmp_path)
-    rows = result.rows("select a.url, c.warc_file, c.warc_offset, c.payload_digest, c.size"
-                       " from articles a join captures c on c.id = a.capture_id limit 5")
+    rows = result.rows(
+        "select a.url, c.warc_file, c.warc_offset, c.payload_digest, c.size"
+        " from articles a join captures c on c.id = a.capture_id limit 5"
+    )
     assert rows
     for row in rows:
         with open(tmp_path / "warc" / row["warc_file"], "rb") as fh:
@@ -117,10 +123,12 @@ def test_database_is_in_wal_mode_and_html_is_sanitised(mirror, tmp_path):
     for row in result.rows("select body_html, url from articles"):
         html = row["body_html"].lower()
         assert "<script" not in html and "onerror=" not in html and "javascript:" not in html
-        for attr in ("src=\"", "href=\""):
+        for attr in ('src="', 'href="'):
             for part in html.split(attr)[1:]:
                 assert part.startswith(("http://", "https://", "#", "mailto:", "tel:")), (
-                    row["url"], part[:60])
+                    row["url"],
+                    part[:60],
+                )
 
 
 def test_attachments_recorded_and_fetched_on_demand(mirror, tmp_path):
@@ -129,8 +137,9 @@ def test_attachments_recorded_and_fetched_on_demand(mirror, tmp_path):
     assert rows and all(r["capture_id"] is None for r in rows)
     assert {r["kind"] for r in rows} >= {"image"}
     fetched = crawl(mirror, tmp_path / "fetch", "-s", "FETCH_ATTACHMENTS=1")
-    rows = fetched.rows("select a.url, c.status from attachments a"
-                        " join captures c on c.id = a.capture_id")
+    rows = fetched.rows(
+        "select a.url, c.status from attachments a join captures c on c.id = a.capture_id"
+    )
     assert rows and all(r["status"] == 200 for r in rows)
 
 

@@ -10,8 +10,6 @@ import subprocess
 import sys
 import time
 
-import pytest
-
 from tests.conftest import FAST, ROOT, run_crawl
 
 SITE = "haibatrung"
@@ -26,8 +24,9 @@ def fetched(server) -> list[str]:
 
 
 def crawl(server, tmp, *extra, **kw):
-    return run_crawl(tmp, "-a", f"url={server.listing_url(SITE)}", "-a", f"source={SITE}",
-                     *extra, **kw)
+    return run_crawl(
+        tmp, "-a", f"url={server.listing_url(SITE)}", "-a", f"source={SITE}", *extra, **kw
+    )
 
 
 def test_second_crawl_fetches_only_first_listing_pages(mirror_copy, tmp_path):
@@ -86,11 +85,28 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(mirror_copy, tmp_path):
     assert reference.returncode == 0
     expected = {r["url"] for r in reference.rows("select url from articles")}
     db, warc = tmp_path / "killed.db", tmp_path / "warc"
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "ward_news", "-a",
-           f"url={mirror_copy.listing_url(SITE)}", "-a", f"source={SITE}",
-           "-s", f"ARCHIVE_DB={db}", "-s", f"WARC_DIR={warc}", *FAST,
-           "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "DOWNLOAD_DELAY=0.05",
-           "-s", "ARCHIVE_FLUSH_ITEMS=5"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        "ward_news",
+        "-a",
+        f"url={mirror_copy.listing_url(SITE)}",
+        "-a",
+        f"source={SITE}",
+        "-s",
+        f"ARCHIVE_DB={db}",
+        "-s",
+        f"WARC_DIR={warc}",
+        *FAST,
+        "-s",
+        "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+        "-s",
+        "DOWNLOAD_DELAY=0.05",
+        "-s",
+        "ARCHIVE_FLUSH_ITEMS=5",
+    ]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -110,8 +126,15 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(mirror_copy, tmp_path):
 
     partial = sqlite3.connect(db).execute("select count(*) from articles").fetchone()[0]
     assert 0 < partial < len(expected), "the kill should land mid-crawl"
-    resumed = run_crawl(tmp_path, "-a", f"url={mirror_copy.listing_url(SITE)}",
-                        "-a", f"source={SITE}", db=db, warc=warc)
+    resumed = run_crawl(
+        tmp_path,
+        "-a",
+        f"url={mirror_copy.listing_url(SITE)}",
+        "-a",
+        f"source={SITE}",
+        db=db,
+        warc=warc,
+    )
     assert resumed.returncode == 0, resumed.log[-3000:]
     urls = [r["url"] for r in resumed.rows("select url from articles")]
     assert len(urls) == len(set(urls)) and set(urls) == expected
@@ -125,8 +148,11 @@ def _site_files(server, articles: bool):
         yield from (server.file_for(u) for u in server.article_urls(SITE))
         return
     info = json.loads((server.root / SITE / "urls.json").read_text(encoding="utf-8"))
-    yield from {server.root / SITE / f for u, f in info["files"].items()
-                if u.split("?")[0] == info["listing"]}
+    yield from {
+        server.root / SITE / f
+        for u, f in info["files"].items()
+        if u.split("?")[0] == info["listing"]
+    }
 
 
 def test_article_layout_change_makes_the_crawl_exit_non_zero(mirror_copy, tmp_path):
@@ -136,8 +162,11 @@ def test_article_layout_change_makes_the_crawl_exit_non_zero(mirror_copy, tmp_pa
         text = path.read_text(encoding="utf-8")
         head = text.split("<body", 1)[0]
         head = re.sub(r"<meta[^>]+(?:og:|article:|description)[^>]*>", "", head)
-        path.write_text(head + '<body><div id="app">Đang tải...</div>'
-                        '<script src="/static/app.js"></script></body></html>', encoding="utf-8")
+        path.write_text(
+            head + '<body><div id="app">Đang tải...</div>'
+            '<script src="/static/app.js"></script></body></html>',
+            encoding="utf-8",
+        )
     result = crawl(mirror_copy, tmp_path, "-a", "full=1")
     assert result.returncode == 3, result.log[-3000:]
     (run,) = result.rows("select outcome, reason from crawl_runs order by started_at desc limit 1")
@@ -152,8 +181,9 @@ def test_listing_without_article_links_makes_the_crawl_exit_non_zero(mirror_copy
     assert crawl(mirror_copy, tmp_path).returncode == 0
     for path in _site_files(mirror_copy, articles=False):
         text = path.read_text(encoding="utf-8", errors="ignore")
-        path.write_text(re.sub(r'href="[^"]*view_content[^"]*"', 'href="#"', text),
-                        encoding="utf-8")
+        path.write_text(
+            re.sub(r'href="[^"]*view_content[^"]*"', 'href="#"', text), encoding="utf-8"
+        )
     result = crawl(mirror_copy, tmp_path)
     assert result.returncode == 3, result.log[-3000:]
     (run,) = result.rows("select outcome, reason from crawl_runs order by started_at desc limit 1")
@@ -161,8 +191,8 @@ def test_listing_without_article_links_makes_the_crawl_exit_non_zero(mirror_copy
 
 
 def test_server_answering_503_makes_the_crawl_exit_non_zero(tmp_path):
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
     import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
     class Down(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802

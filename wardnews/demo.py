@@ -24,9 +24,21 @@ __all__ = ["write_mirror_sources", "main", "DATASETTE_SETTINGS"]
 
 # The same read-only, time-limited settings as `make serve` (docs/PUBLISHING.md).
 DATASETTE_SETTINGS = [
-    "--setting", "sql_time_limit_ms", "3000", "--setting", "facet_time_limit_ms", "500",
-    "--setting", "max_returned_rows", "1000", "--setting", "truncate_cells_html", "300",
-    "--setting", "suggest_facets", "off",
+    "--setting",
+    "sql_time_limit_ms",
+    "3000",
+    "--setting",
+    "facet_time_limit_ms",
+    "500",
+    "--setting",
+    "max_returned_rows",
+    "1000",
+    "--setting",
+    "truncate_cells_html",
+    "300",
+    "--setting",
+    "suggest_facets",
+    "off",
 ]
 
 
@@ -45,8 +57,9 @@ def write_mirror_sources(server: MirrorServer, path: Path) -> dict[str, str]:
             "listing_urls": [listings[name]],
         }
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump({"sources": sources}, allow_unicode=True, sort_keys=False),
-                    encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump({"sources": sources}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return listings
 
 
@@ -66,24 +79,47 @@ def main(argv: list[str] | None = None) -> int:
         for name, url in write_mirror_sources(server, sources_file).items():
             print(f"mirror: {name} {url}", flush=True)
         crawl = subprocess.run(
-            [str(BIN / "scrapy"), "crawl", "ward_news",
-             "-s", f"SOURCES_FILE={sources_file}", "-s", f"ARCHIVE_DB={args.db}",
-             # A local mirror: no need to be gentle.
-             "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0",
-             "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=INFO"],
-            cwd=ROOT, check=False,
+            [
+                str(BIN / "scrapy"),
+                "crawl",
+                "ward_news",
+                "-s",
+                f"SOURCES_FILE={sources_file}",
+                "-s",
+                f"ARCHIVE_DB={args.db}",
+                # A local mirror: no need to be gentle.
+                "-s",
+                "AUTOTHROTTLE_ENABLED=0",
+                "-s",
+                "DOWNLOAD_DELAY=0",
+                "-s",
+                "CONCURRENT_REQUESTS_PER_DOMAIN=16",
+                "-s",
+                "LOG_LEVEL=INFO",
+            ],
+            cwd=ROOT,
+            check=False,
         )
         print(f"crawl finished with exit status {crawl.returncode}", flush=True)
         if args.no_serve:
             return crawl.returncode
-        print(f"serving the archive on http://127.0.0.1:{args.port}/ (Ctrl-C to stop)",
-              flush=True)
+        print(f"serving the archive on http://127.0.0.1:{args.port}/ (Ctrl-C to stop)", flush=True)
         try:
             return subprocess.run(
-                [str(BIN / "datasette"), "serve", args.db, "-m", str(ROOT / "metadata.yml"),
-                 "--host", "127.0.0.1", "--port", str(args.port),
-                 *DATASETTE_SETTINGS],
-                cwd=ROOT, check=False,
+                [
+                    str(BIN / "datasette"),
+                    "serve",
+                    args.db,
+                    "-m",
+                    str(ROOT / "metadata.yml"),
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(args.port),
+                    *DATASETTE_SETTINGS,
+                ],
+                cwd=ROOT,
+                check=False,
             ).returncode
         except KeyboardInterrupt:
             return 0

@@ -46,6 +46,11 @@ def judge_source(
 ) -> str | None:
     """The reason a source's run is broken, or None when it looks healthy."""
     fetched = counts["listing_pages"] + counts["article_pages"]
+    if counts["listing_pages"] == 0 and counts["direct_articles"]:
+        # Only article URLs were given (-a url=<article>): no listing to judge.
+        if counts["items"] == 0:
+            return f"source {name}: the article page(s) given could not be read"
+        return None
     if counts["listing_pages"] == 0:
         return f"source {name}: no listing page could be fetched ({counts['errors']} errors)"
     if counts["listing_entries"] == 0:
@@ -54,20 +59,26 @@ def judge_source(
         return f"source {name}: no article links found on its listing"
     attempts = fetched + counts["errors"]
     if attempts and counts["errors"] / attempts > max_error_ratio:
-        return (f"source {name}: {counts['errors']} errors in {attempts} fetches"
-                f" (> {max_error_ratio:.0%})")
+        return (
+            f"source {name}: {counts['errors']} errors in {attempts} fetches"
+            f" (> {max_error_ratio:.0%})"
+        )
     if counts["items"] >= 3:
         for field in REQUIRED_FIELDS:
             if coverage.get(field, 0.0) < min_coverage:
-                return (f"source {name}: {field} found on {coverage.get(field, 0.0):.0%} of"
-                        f" {counts['items']} articles (layout changed?)")
+                return (
+                    f"source {name}: {field} found on {coverage.get(field, 0.0):.0%} of"
+                    f" {counts['items']} articles (layout changed?)"
+                )
     if counts["items"] >= min_items_for_drop:
         # A drop against the source's own history: meaningful only over enough items.
         for field, before in (baseline or {}).items():
             now = coverage.get(field, 0.0)
             if before >= 0.5 and now < before * coverage_drop:
-                return (f"source {name}: {field} coverage fell from {before:.0%} to {now:.0%}"
-                        " (layout changed?)")
+                return (
+                    f"source {name}: {field} coverage fell from {before:.0%} to {now:.0%}"
+                    " (layout changed?)"
+                )
     if counts["items"] == 0 and counts["article_pages"] > 0 and counts["parse_failures"]:
         return f"source {name}: {counts['parse_failures']} article pages, none could be read"
     return None
@@ -116,9 +127,13 @@ class CrawlHealth:
         self.crawler.spider.logger.info(
             "progress: %d pages (%d listing), %d new, %d changed, %d unchanged, %d errors,"
             " %.1f pages/s",
-            pages, get("crawl/listing_pages", 0) or 0, get("archive/new", 0) or 0,
-            get("archive/changed", 0) or 0, get("archive/unchanged", 0) or 0,
-            self._errors(), pages / elapsed,
+            pages,
+            get("crawl/listing_pages", 0) or 0,
+            get("archive/new", 0) or 0,
+            get("archive/changed", 0) or 0,
+            get("archive/unchanged", 0) or 0,
+            self._errors(),
+            pages / elapsed,
         )
 
     def _errors(self) -> int:
@@ -126,8 +141,18 @@ class CrawlHealth:
 
     def _source_counts(self, name: str) -> dict[str, int]:
         get = self.stats.get_value
-        keys = ("listing_pages", "article_pages", "listing_entries", "items", "errors", "new",
-                "changed", "removed", "unchanged")
+        keys = (
+            "listing_pages",
+            "article_pages",
+            "listing_entries",
+            "items",
+            "errors",
+            "new",
+            "changed",
+            "removed",
+            "unchanged",
+            "direct_articles",
+        )
         counts = {k: int(get(f"source/{name}/{k}", 0) or 0) for k in keys}
         counts["parse_failures"] = int(get(f"source/{name}/errors_parse", 0) or 0)
         return counts
@@ -143,24 +168,45 @@ class CrawlHealth:
         for name in getattr(spider, "sources", {}):
             counts = self._source_counts(name)
             items = counts["items"]
-            coverage = {
-                f: round((self.stats.get_value(f"source/{name}/has/{f}", 0) or 0) / items, 3)
-                for f in COVERAGE_FIELDS
-            } if items else {}
+            coverage = (
+                {
+                    f: round((self.stats.get_value(f"source/{name}/has/{f}", 0) or 0) / items, 3)
+                    for f in COVERAGE_FIELDS
+                }
+                if items
+                else {}
+            )
             had, baseline = self.history.get(name, (False, None))
-            verdict = judge_source(name, counts, coverage, had, baseline, self.min_coverage,
-                                   self.coverage_drop, self.max_error_ratio,
-                                   self.min_items_for_drop)
+            verdict = judge_source(
+                name,
+                counts,
+                coverage,
+                had,
+                baseline,
+                self.min_coverage,
+                self.coverage_drop,
+                self.max_error_ratio,
+                self.min_items_for_drop,
+            )
             if verdict:
                 verdicts.append(verdict)
-            per_source.append({
-                "run_id": self.run_id, "source": name,
-                "listing_pages": counts["listing_pages"], "article_pages": counts["article_pages"],
-                "articles_new": counts["new"], "articles_changed": counts["changed"],
-                "articles_removed": counts["removed"], "items": items, "errors": counts["errors"],
-                "field_coverage": coverage, "outcome": "failed" if verdict else "ok",
-                "reason": verdict, "finished_at": utc_now(),
-            })
+            per_source.append(
+                {
+                    "run_id": self.run_id,
+                    "source": name,
+                    "listing_pages": counts["listing_pages"],
+                    "article_pages": counts["article_pages"],
+                    "articles_new": counts["new"],
+                    "articles_changed": counts["changed"],
+                    "articles_removed": counts["removed"],
+                    "items": items,
+                    "errors": counts["errors"],
+                    "field_coverage": coverage,
+                    "outcome": "failed" if verdict else "ok",
+                    "reason": verdict,
+                    "finished_at": utc_now(),
+                }
+            )
         if reason != "finished":
             verdicts.insert(0, f"crawl did not finish: {reason}")
         outcome = "failed" if verdicts else "ok"
@@ -170,20 +216,36 @@ class CrawlHealth:
             spider.logger.error("CRAWL BROKEN: %s", message)
         else:
             spider.logger.info("crawl healthy: %s", self.run_id)
-        self._record(spider, outcome=outcome, reason=message, finished=True,
-                     finish_reason=reason, per_source=per_source)
+        self._record(
+            spider,
+            outcome=outcome,
+            reason=message,
+            finished=True,
+            finish_reason=reason,
+            per_source=per_source,
+        )
         sink = get_sink(self.crawler)
         sink.close()
 
-    def _record(self, spider: Spider, outcome: str, reason: str | None, finished: bool,
-                finish_reason: str | None = None,
-                per_source: list[dict[str, Any]] | None = None) -> None:
+    def _record(
+        self,
+        spider: Spider,
+        outcome: str,
+        reason: str | None,
+        finished: bool,
+        finish_reason: str | None = None,
+        per_source: list[dict[str, Any]] | None = None,
+    ) -> None:
         get = self.stats.get_value
         stats = self.stats.get_stats()
-        errors_by_kind = {k.split("/", 1)[1]: v for k, v in stats.items()
-                          if k.startswith("errors/")}
-        status_counts = {k.rsplit("/", 1)[1]: v for k, v in stats.items()
-                         if k.startswith("downloader/response_status_count/")}
+        errors_by_kind = {
+            k.split("/", 1)[1]: v for k, v in stats.items() if k.startswith("errors/")
+        }
+        status_counts = {
+            k.rsplit("/", 1)[1]: v
+            for k, v in stats.items()
+            if k.startswith("downloader/response_status_count/")
+        }
         coverage = {row["source"]: row["field_coverage"] for row in per_source or []}
         run = {
             "id": self.run_id,

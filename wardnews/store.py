@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import sqlite_utils
 
@@ -63,76 +64,152 @@ FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 _TABLES: dict[str, tuple[dict[str, type], str | list[str]]] = {
     "captures": (
         {
-            "id": str, "url": str, "method": str, "status": int, "content_type": str,
-            "content_encoding": str, "size": int, "payload_digest": str, "etag": str,
-            "last_modified": str, "fetched_at": str, "warc_file": str, "warc_offset": int,
-            "warc_length": int, "warc_date": str, "source": str, "truncated": int,
+            "id": str,
+            "url": str,
+            "method": str,
+            "status": int,
+            "content_type": str,
+            "content_encoding": str,
+            "size": int,
+            "payload_digest": str,
+            "etag": str,
+            "last_modified": str,
+            "fetched_at": str,
+            "warc_file": str,
+            "warc_offset": int,
+            "warc_length": int,
+            "warc_date": str,
+            "source": str,
+            "truncated": int,
             "run_id": str,
         },
         "id",
     ),
     "revisions": (
         {
-            "id": int, "url": str, "content_hash": str, "title": str, "published_at": str,
-            "author": str, "byline_raw": str, "body_text": str, "body_html": str,
-            "fetched_at": str, "capture_id": str,
+            "id": int,
+            "url": str,
+            "content_hash": str,
+            "title": str,
+            "published_at": str,
+            "author": str,
+            "byline_raw": str,
+            "body_text": str,
+            "body_html": str,
+            "fetched_at": str,
+            "capture_id": str,
         },
         "id",
     ),
     "mentions": (
         {
-            "id": int, "article_url": str, "person": str, "position": str,
-            "organisation": str, "ward_code": str,
+            "id": int,
+            "article_url": str,
+            "person": str,
+            "position": str,
+            "organisation": str,
+            "ward_code": str,
         },
         "id",
     ),
     "attachments": (
         {
-            "id": int, "article_url": str, "url": str, "kind": str, "capture_id": str,
+            "id": int,
+            "article_url": str,
+            "url": str,
+            "kind": str,
+            "capture_id": str,
             "first_seen_at": str,
         },
         "id",
     ),
     "wards": (
         {
-            "code": str, "name": str, "short_name": str, "district": str,
-            "district_code": str, "province": str, "province_code": str,
-            "latitude": float, "longitude": float, "new_code": str, "new_name": str,
+            "code": str,
+            "name": str,
+            "short_name": str,
+            "district": str,
+            "district_code": str,
+            "province": str,
+            "province_code": str,
+            "latitude": float,
+            "longitude": float,
+            "new_code": str,
+            "new_name": str,
         },
         "code",
     ),
     "failures": (
         {
-            "id": int, "url": str, "source": str, "run_id": str, "kind": str, "reason": str,
-            "status": int, "capture_id": str, "at": str, "resolved_at": str,
+            "id": int,
+            "url": str,
+            "source": str,
+            "run_id": str,
+            "kind": str,
+            "reason": str,
+            "status": int,
+            "capture_id": str,
+            "at": str,
+            "resolved_at": str,
             "page_kind": str,  # listing, article, attachment: what the URL was fetched as
         },
         "id",
     ),
     "crawl_runs": (
         {
-            "id": str, "started_at": str, "finished_at": str, "sources": str, "mode": str,
-            "host": str, "pid": int, "pages_fetched": int, "listing_pages": int,
-            "article_pages": int, "articles_new": int, "articles_changed": int,
-            "articles_unchanged": int, "articles_removed": int, "items": int, "errors": int,
-            "errors_by_kind": str, "status_counts": str, "field_coverage": str,
-            "outcome": str, "reason": str, "finish_reason": str,
+            "id": str,
+            "started_at": str,
+            "finished_at": str,
+            "sources": str,
+            "mode": str,
+            "host": str,
+            "pid": int,
+            "pages_fetched": int,
+            "listing_pages": int,
+            "article_pages": int,
+            "articles_new": int,
+            "articles_changed": int,
+            "articles_unchanged": int,
+            "articles_removed": int,
+            "items": int,
+            "errors": int,
+            "errors_by_kind": str,
+            "status_counts": str,
+            "field_coverage": str,
+            "outcome": str,
+            "reason": str,
+            "finish_reason": str,
         },
         "id",
     ),
     "run_sources": (
         {
-            "run_id": str, "source": str, "listing_pages": int, "article_pages": int,
-            "articles_new": int, "articles_changed": int, "articles_removed": int,
-            "items": int, "errors": int, "field_coverage": str, "outcome": str, "reason": str,
+            "run_id": str,
+            "source": str,
+            "listing_pages": int,
+            "article_pages": int,
+            "articles_new": int,
+            "articles_changed": int,
+            "articles_removed": int,
+            "items": int,
+            "errors": int,
+            "field_coverage": str,
+            "outcome": str,
+            "reason": str,
             "finished_at": str,
         },
         ["run_id", "source"],
     ),
     "sources": (
         {
-            "name": str, "title": str, "district": str, "province": str, "profile": str,
-            "listing_urls": str, "walk_complete_at": str, "last_new_article_at": str,
+            "name": str,
+            "title": str,
+            "district": str,
+            "province": str,
+            "profile": str,
+            "listing_urls": str,
+            "walk_complete_at": str,
+            "last_new_article_at": str,
             "last_success_at": str,
         },
         "name",
@@ -149,8 +226,16 @@ _FOREIGN_KEYS = {
 }
 
 _INDEXES = {
-    "articles": [["source"], ["published_at"], ["ward_code"], ["district"], ["author"],
-                 ["category"], ["last_changed_at"], ["removed_at"]],
+    "articles": [
+        ["source"],
+        ["published_at"],
+        ["ward_code"],
+        ["district"],
+        ["author"],
+        ["category"],
+        ["last_changed_at"],
+        ["removed_at"],
+    ],
     "revisions": [["url"]],
     "mentions": [["article_url"], ["ward_code"], ["person"]],
     "attachments": [["article_url"], ["url"]],
@@ -229,9 +314,7 @@ class ArchiveStore:
             for columns in indexes:
                 db[table].create_index(columns, if_not_exists=True)
         db["mentions"].create_index(["article_url", "person"], unique=True, if_not_exists=True)
-        db["attachments"].create_index(
-            ["article_url", "url"], unique=True, if_not_exists=True
-        )
+        db["attachments"].create_index(["article_url", "url"], unique=True, if_not_exists=True)
         db["revisions"].create_index(["url", "content_hash", "fetched_at"], if_not_exists=True)
         if not db["articles_fts"].exists():
             articles.enable_fts(
@@ -264,7 +347,8 @@ class ArchiveStore:
     def known_articles(self, sources: Iterable[str] | None = None) -> dict[str, Known]:
         """Every archived article of these sources (all when None), for incremental crawls."""
         sql = (
-            "select a.url, a.source, a.content_hash, a.last_checked_at, a.first_seen_at, a.removed_at,"
+            "select a.url, a.source, a.content_hash, a.last_checked_at, a.first_seen_at,"
+            " a.removed_at,"
             " c.etag, c.last_modified from articles a left join captures c on c.id = a.capture_id"
         )
         params: list[str] = []
@@ -279,7 +363,8 @@ class ArchiveStore:
     ) -> list[Known]:
         """Known articles of a source whose last check is older than `checked_before`."""
         sql = (
-            "select a.url, a.source, a.content_hash, a.last_checked_at, a.first_seen_at, a.removed_at,"
+            "select a.url, a.source, a.content_hash, a.last_checked_at, a.first_seen_at,"
+            " a.removed_at,"
             " c.etag, c.last_modified from articles a left join captures c on c.id = a.capture_id"
             " where a.source = ? and coalesce(a.last_checked_at, '') < ?"
             " and (? is null or a.first_seen_at >= ?)"
@@ -297,8 +382,10 @@ class ArchiveStore:
             " and resolved_at is null and url is not null group by url",
             [source],
         ).fetchall()
-        return [{"url": url, "kind": kind, "attempts": n, "page_kind": page_kind}
-                for url, kind, n, page_kind in rows]
+        return [
+            {"url": url, "kind": kind, "attempts": n, "page_kind": page_kind}
+            for url, kind, n, page_kind in rows
+        ]
 
     def source_state(self, source: str) -> dict[str, Any]:
         """The `sources` row of a source ({} when never crawled)."""
@@ -334,8 +421,14 @@ class ArchiveStore:
         ).fetchone()
         if row is None:
             return None
-        keys = ("content_hash", "first_seen_at", "body_text", "title", "revision_count",
-                "removed_at")
+        keys = (
+            "content_hash",
+            "first_seen_at",
+            "body_text",
+            "title",
+            "revision_count",
+            "removed_at",
+        )
         return dict(zip(keys, row, strict=True))
 
     # --- writes (buffered) ---------------------------------------------------------------
@@ -399,8 +492,13 @@ class ArchiveStore:
         for attachment in article.get("attachments") or []:
             self._queue(
                 "attachments",
-                {"article_url": url, "url": attachment["url"], "kind": attachment["kind"],
-                 "capture_id": None, "first_seen_at": now},
+                {
+                    "article_url": url,
+                    "url": attachment["url"],
+                    "kind": attachment["kind"],
+                    "capture_id": None,
+                    "first_seen_at": now,
+                },
             )
         return "changed" if current else "new"
 

@@ -95,13 +95,19 @@ class WarcFileWriter:
                 f"{status} {phrase}", response_headers, protocol=protocol
             )
             response = self._writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body), length=len(body),
+                url,
+                "response",
+                payload=io.BytesIO(body),
+                length=len(body),
                 http_headers=http_headers,
             )
             path = urlsplit(url)
             target = (path.path or "/") + (f"?{path.query}" if path.query else "")
             request = self._writer.create_warc_record(
-                url, "request", payload=io.BytesIO(request_body), length=len(request_body),
+                url,
+                "request",
+                payload=io.BytesIO(request_body),
+                length=len(request_body),
                 http_headers=StatusAndHeaders(
                     f"{method} {target} {protocol}", request_headers, is_http_request=True
                 ),

@@ -130,3 +130,30 @@ def strip_params(url: str, pattern: re.Pattern[str] = NOISE_PARAMS) -> str:
     if len(kept) == len(pairs):
         return url
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept), ""))
+
+
+# Query keys that paginate or track, not identify a page.
+_NON_IDENTITY_KEYS = {"page", "start", "cur", "p", "inheritredirect", "redirect", "ref"}
+
+
+def url_shape(url: str) -> tuple[str, str, bool, tuple[str, ...]]:
+    """What URLs of one kind share: directory (ids masked), extension, slug-ness, query keys.
+
+    Articles of a site look alike (`/tin-tuc/<long-slug>-123`, `chi-tiet.aspx?ItemID=N`);
+    a listing looks like its pages, not like the articles it links to.
+    """
+    parts = urlsplit(url)
+    directory, _, last = parts.path.rstrip("/").rpartition("/")
+    directory = re.sub(r"/\d+(?=/|$)", "/N", directory)
+    # Opaque ids (Liferay portlet instances "aBc3dEf9GhIj") vary between links to one kind.
+    directory = re.sub(
+        r"/(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{8,}(?=/|$)", "/ID", directory
+    )
+    ext = last.rsplit(".", 1)[1].lower() if "." in last else ""
+    slug = last.count("-") >= 4 or bool(re.search(r"\d{3,}", last))
+    keys = tuple(sorted(
+        k.lower() for k, _ in parse_qsl(parts.query)
+        if k.lower() not in _NON_IDENTITY_KEYS and not k.lower().startswith("utm_")
+        and not k.lower().endswith("_cur")
+    ))
+    return directory, ext, slug, keys
