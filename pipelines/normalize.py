@@ -115,6 +115,7 @@ def normalize_article(item: dict[str, Any]) -> dict[str, Any]:
         "content_hash": content_hash(title, body_text),
         "capture_id": capture,
         "listing_url": item.get("listing_url"),
+        "requested_url": item.get("requested_url"),
         "provenance": json.dumps(provenance, ensure_ascii=False),
         "problems": json.dumps(problems, ensure_ascii=False) if problems else None,
         "search_folded": fold(

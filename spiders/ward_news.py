@@ -725,15 +725,19 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             walked_all = self.full or not self._walk_complete_before(name)
             self.sink_event("source", {"name": name, "walk_complete_at": utc_now()})
             if walked_all and self.listed[name]:
-                for url, known in self.known.items():
-                    if (
-                        known.source == name
-                        and known.removed_at is None
-                        and url not in self.listed[name]
-                    ):
-                        self.sink_event(
-                            "removed", {"url": url, "source": name, "reason": "no longer listed"}
-                        )
+                # A listing may link an article by another URL than its canonical one.
+                listed = {self.known[u].url for u in self.listed[name] if u in self.known}
+                listed |= self.listed[name]
+                gone = {
+                    known.url
+                    for known in self.known.values()
+                    if known.source == name and known.removed_at is None
+                    and known.url not in listed
+                }
+                for url in sorted(gone):
+                    self.sink_event(
+                        "removed", {"url": url, "source": name, "reason": "no longer listed"}
+                    )
 
     def sink_event(self, kind: str, payload: dict[str, Any]) -> None:
         """Send a record that is not a scraped item straight to the archive (or Redis)."""

@@ -49,6 +49,7 @@ ARTICLE_COLUMNS: dict[str, type] = {
     "removed_reason": str,
     "capture_id": str,
     "listing_url": str,
+    "requested_url": str,
     "provenance": str,
     "problems": str,
     "search_folded": str,
@@ -348,15 +349,22 @@ class ArchiveStore:
         """Every archived article of these sources (all when None), for incremental crawls."""
         sql = (
             "select a.url, a.source, a.content_hash, a.last_checked_at, a.first_seen_at,"
-            " a.removed_at,"
-            " c.etag, c.last_modified from articles a left join captures c on c.id = a.capture_id"
+            " a.removed_at, c.etag, c.last_modified, a.requested_url"
+            " from articles a left join captures c on c.id = a.capture_id"
         )
         params: list[str] = []
         if sources is not None:
             names = list(sources)
             sql += " where a.source in (select value from json_each(?))"
             params.append(json.dumps(names))
-        return {row[0]: Known(*row) for row in self.db.execute(sql, params).fetchall()}
+        known: dict[str, Known] = {}
+        for *row, requested in self.db.execute(sql, params).fetchall():
+            article = Known(*row)
+            known[article.url] = article
+            if requested and requested != article.url:
+                # Listings link the URL we requested; the row is keyed by the canonical one.
+                known.setdefault(requested, article)
+        return known
 
     def due_for_recheck(
         self, source: str, checked_before: str, first_seen_after: str | None, limit: int
