@@ -47,6 +47,7 @@ from scrapy_redis.spiders import RedisMixin
 from twisted.internet import task
 
 from wardnews.sources import Source, adhoc_source, load_sources, source_for_url
+from wardnews.warc import utc_now
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -62,6 +63,7 @@ __all__ = [
     "RedisSources",
     "fingerprint",
     "frontier_size",
+    "live_workers",
     "recover_dead_workers",
 ]
 
@@ -96,6 +98,7 @@ class Keys:
     items: str  # list of JSON events for the writer
     sources: str  # hash: source name -> JSON source definition and walk state
     crawl: str  # hash: crawl-wide options (full), set by `scrapy push`
+    walks: str  # hash: per source, listing walks pushed / ended / broken
     workers: str  # set of crawler ids that may hold leases
 
     @classmethod
@@ -113,6 +116,7 @@ class Keys:
             items=(settings.get("REDIS_ITEMS_KEY") or "%(spider)s:items") % {"spider": spider},
             sources=f"{spider}:sources",
             crawl=f"{spider}:crawl",
+            walks=f"{spider}:walks",
             workers=f"{spider}:workers",
         )
 
@@ -161,6 +165,17 @@ redis.call('DEL', KEYS[1])
 redis.call('SREM', KEYS[3], ARGV[1])
 return #leased / 2
 """
+# KEYS: walks hash. ARGV: source, complete (0/1). 1 when this was the last walk of the
+# source pushed in this crawl, and every one of them reached the listing's end.
+_WALK_ENDED = """
+if ARGV[2] == '0' then redis.call('HSET', KEYS[1], ARGV[1] .. ':broken', 1) end
+local ended = redis.call('HINCRBY', KEYS[1], ARGV[1] .. ':ended', 1)
+local pushed = tonumber(redis.call('HGET', KEYS[1], ARGV[1] .. ':pushed') or '0')
+if ended == pushed and redis.call('HEXISTS', KEYS[1], ARGV[1] .. ':broken') == 0 then
+  return 1
+end
+return 0
+"""
 
 
 def recover_dead_workers(server: Any, keys: Keys) -> int:
@@ -169,13 +184,28 @@ def recover_dead_workers(server: Any, keys: Keys) -> int:
     recovered = 0
     for raw in server.smembers(keys.workers):
         worker = raw.decode() if isinstance(raw, bytes) else raw
-        n = script(keys=[keys.leases(worker), keys.requests, keys.workers,
-                         keys.heartbeat(worker)], args=[worker])
+        n = script(
+            keys=[keys.leases(worker), keys.requests, keys.workers, keys.heartbeat(worker)],
+            args=[worker],
+        )
         if n and n > 0:
-            logger.warning("crawler %s is gone: %d of its requests put back on the queue",
-                           worker, n)
+            logger.warning(
+                "crawler %s is gone: %d of its requests put back on the queue", worker, n
+            )
             recovered += n
     return recovered
+
+
+def live_workers(server: Any, keys: Keys) -> list[str]:
+    """Ids of the crawlers whose heartbeat is alive."""
+    workers = sorted(
+        w.decode() if isinstance(w, bytes) else w for w in server.smembers(keys.workers)
+    )
+    with server.pipeline(transaction=False) as pipe:
+        for worker in workers:
+            pipe.exists(keys.heartbeat(worker))
+        alive = pipe.execute()
+    return [w for w, up in zip(workers, alive, strict=True) if up]
 
 
 def frontier_size(server: Any, keys: Keys) -> dict[str, int]:
@@ -205,12 +235,12 @@ class RedisAddon:
         if not settings.get("REDIS_URL"):
             return
         settings.set("SCHEDULER", "wardnews.distributed.LeasedScheduler", priority="spider")
-        settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter",
-                     priority="spider")
+        settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", priority="spider")
         settings.set("SCHEDULER_PERSIST", True, priority="spider")
         # Items leave the crawler raw; the writer normalises them (one writer, in order).
-        settings.set("ITEM_PIPELINES", {"wardnews.distributed.RedisEventPipeline": 800},
-                     priority="spider")
+        settings.set(
+            "ITEM_PIPELINES", {"wardnews.distributed.RedisEventPipeline": 800}, priority="spider"
+        )
         for name, value in DEFAULTS.items():
             settings.set(name, value, priority="default")
 
@@ -251,10 +281,10 @@ class LeasedScheduler(Scheduler):
         scheduler.stats = crawler.stats
         scheduler.crawler = crawler
         settings = crawler.settings
-        scheduler.lease_ms = int(1000 * settings.getfloat("REDIS_LEASE_SECONDS",
-                                                          DEFAULTS["REDIS_LEASE_SECONDS"]))
-        scheduler.poll = settings.getfloat("REDIS_POLL_INTERVAL",
-                                           DEFAULTS["REDIS_POLL_INTERVAL"])
+        scheduler.lease_ms = int(
+            1000 * settings.getfloat("REDIS_LEASE_SECONDS", DEFAULTS["REDIS_LEASE_SECONDS"])
+        )
+        scheduler.poll = settings.getfloat("REDIS_POLL_INTERVAL", DEFAULTS["REDIS_POLL_INTERVAL"])
         scheduler.keys = Keys.from_settings(settings, crawler.spidercls.name)
         host = socket.gethostname()
         scheduler.worker = f"{host}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
@@ -263,7 +293,9 @@ class LeasedScheduler(Scheduler):
     def open(self, spider: Any) -> None:
         self.spider = spider
         self.queue = load_object(self.queue_cls)(
-            server=self.server, spider=spider, key=self.queue_key % {"spider": spider.name},
+            server=self.server,
+            spider=spider,
+            key=self.queue_key % {"spider": spider.name},
             serializer=self.serializer,
         )
         if not self.df:
@@ -279,9 +311,13 @@ class LeasedScheduler(Scheduler):
         self._beat()
         recovered = recover_dead_workers(self.server, self.keys)
         queued = len(self.queue)
-        logger.info("crawler %s joined the shared crawl on %s (%d requests queued%s)",
-                    self.worker, self.keys.requests, queued,
-                    f", {recovered} recovered from dead crawlers" if recovered else "")
+        logger.info(
+            "crawler %s joined the shared crawl on %s (%d requests queued%s)",
+            self.worker,
+            self.keys.requests,
+            queued,
+            f", {recovered} recovered from dead crawlers" if recovered else "",
+        )
         self._loop = task.LoopingCall(self._tick)
         self._loop.start(self.poll, now=False)
 
@@ -291,9 +327,15 @@ class LeasedScheduler(Scheduler):
         self._release_finished()
         # Whatever is still leased was cut short (shutdown): it goes back on the queue.
         self.server.delete(self.keys.heartbeat(self.worker))
-        back = self._requeue(keys=[self.keys.leases(self.worker), self.keys.requests,
-                                   self.keys.workers, self.keys.heartbeat(self.worker)],
-                             args=[self.worker])
+        back = self._requeue(
+            keys=[
+                self.keys.leases(self.worker),
+                self.keys.requests,
+                self.keys.workers,
+                self.keys.heartbeat(self.worker),
+            ],
+            args=[self.worker],
+        )
         if back and back > 0:
             logger.info("%d unfinished requests put back on the shared queue", back)
         if not self.persist:
@@ -302,8 +344,10 @@ class LeasedScheduler(Scheduler):
     def enqueue_request(self, request: Request) -> bool:
         fp = self.df.request_fingerprint(request)
         data = self.queue._encode_request(request)
-        added = self._enqueue(keys=[self.df.key, self.queue.key],
-                              args=[fp, -request.priority, data, int(request.dont_filter)])
+        added = self._enqueue(
+            keys=[self.df.key, self.queue.key],
+            args=[fp, -request.priority, data, int(request.dont_filter)],
+        )
         if not added:
             self.df.log(request, self.spider)
             return False
@@ -314,8 +358,9 @@ class LeasedScheduler(Scheduler):
     def next_request(self) -> Request | None:
         self._release_finished()
         self._seq += 1
-        popped = self._pop(keys=[self.queue.key, self.keys.leases(self.worker)],
-                           args=[f"{self._seq}"])
+        popped = self._pop(
+            keys=[self.queue.key, self.keys.leases(self.worker)], args=[f"{self._seq}"]
+        )
         if not popped:
             return None
         data, field = popped
@@ -332,17 +377,18 @@ class LeasedScheduler(Scheduler):
         return len(self) > 0
 
     # --- leases ------------------------------------------------------------------------
-    def _in_progress(self) -> set[Request]:
+    def _in_progress(self) -> set[Request] | None:
         # The engine keeps each request in its slot from download until its callback's
         # output has been processed (items through the pipelines, new requests queued);
-        # Scrapy's own engine-status report reads the same set.
+        # Scrapy's own engine-status report reads the same set. It even waits for that set
+        # to empty before closing the scheduler.
         slot = getattr(self.crawler.engine, "_slot", None)
-        return slot.inprogress if slot is not None else set()
+        return slot.inprogress if slot is not None else None
 
     def _release_finished(self) -> None:
-        if not self._leases:
+        busy = self._in_progress() if self._leases else None
+        if busy is None:  # nothing leased, or no engine to ask: keep every lease
             return
-        busy = self._in_progress()
         done = [r for r in self._leases if r not in busy]
         if done:
             self.server.hdel(self.keys.leases(self.worker), *(self._leases.pop(r) for r in done))
@@ -380,9 +426,11 @@ _SOURCE_FIELDS = {f.name for f in fields(Source)}
 class RedisSources(dict):
     """Source definitions of the shared crawl, read on demand from Redis.
 
-    `scrapy push` writes them (with the walk state of each from archive.db). Lookups work
-    (`sources[name]`, `sources.get(name)`), iterating yields nothing: a crawler of a shared
-    crawl sees only part of each source, so it judges none on its own.
+    `scrapy push` writes them (with the walk state of each from archive.db). A source is
+    read on first lookup (`sources[name]`, `sources.get(name)`) and kept: iterating gives
+    the sources this crawler has met, whose hosts are the ones it may fetch robots.txt
+    from. `retire()` empties the mapping when the crawler is done: it has seen only part
+    of each source, so the per-source health verdicts are not its to make.
     """
 
     def __init__(self, server: Any, key: str):
@@ -390,6 +438,7 @@ class RedisSources(dict):
         self._server = server
         self._key = key
         self._cache: dict[str, tuple[Source, dict[str, Any]]] = {}
+        self._retired = False
 
     def _load(self, name: str) -> tuple[Source, dict[str, Any]] | None:
         if name not in self._cache:
@@ -406,7 +455,14 @@ class RedisSources(dict):
         found = self._load(name)
         if found is None:
             raise KeyError(name)
+        if not self._retired:
+            self[name] = found[0]
         return found[0]
+
+    def retire(self) -> None:
+        """Forget the sources met (lookups still work): the crawler is closing."""
+        self._retired = True
+        self.clear()
 
     def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
         try:
@@ -419,8 +475,9 @@ class RedisSources(dict):
         found = self._load(name)
         return dict(found[1]) if found else {}
 
-    def register(self, source: Source, state: dict[str, Any] | None = None,
-                 replace: bool = True) -> None:
+    def register(
+        self, source: Source, state: dict[str, Any] | None = None, replace: bool = True
+    ) -> None:
         """Publish a source definition to every crawler of the shared crawl."""
         entry = json.dumps({**asdict(source), **(state or {})}, ensure_ascii=False)
         if replace:
@@ -428,6 +485,7 @@ class RedisSources(dict):
         else:
             self._server.hsetnx(self._key, source.name, entry)
         self._cache.pop(source.name, None)
+        self.pop(source.name, None)
 
 
 # --- the spider's half ----------------------------------------------------------------------
@@ -444,14 +502,22 @@ class DistributedSpiderMixin(RedisMixin):
     def setup_distributed(self, crawler: Crawler) -> None:
         """Connect to Redis, read start entries from it when idle; sources from the registry."""
         settings = crawler.settings
+        if getattr(self, "arg_urls", None) or getattr(self, "arg_source", None):
+            self.logger.warning(
+                "distributed crawler: -a url/source are ignored; what to"
+                " crawl is queued with `scrapy push -a ...`"
+            )
+        self.max_idle_time = 0  # RedisMixin's own idle clock is not used (see spider_idle)
         self.setup_redis(crawler)
         self.keys = Keys.from_settings(settings, self.name)
         self.sources = RedisSources(self.server, self.keys.sources)
         self.listed = defaultdict(set)
-        self.close_after_idle = settings.getfloat("MAX_IDLE_TIME_BEFORE_CLOSE",
-                                                  DEFAULTS["MAX_IDLE_TIME_BEFORE_CLOSE"])
+        self.close_after_idle = settings.getfloat(
+            "MAX_IDLE_TIME_BEFORE_CLOSE", DEFAULTS["MAX_IDLE_TIME_BEFORE_CLOSE"]
+        )
         self._idle_since: float | None = None
         self._configured: dict[str, Source] | None = None
+        self._walk_ended = self.server.register_script(_WALK_ENDED)
         self._read_crawl_options()
         crawler.signals.connect(self._busy, signal=signals.request_reached_downloader)
 
@@ -465,6 +531,16 @@ class DistributedSpiderMixin(RedisMixin):
     def shared_walk_state(self, source: str) -> dict[str, Any]:
         """The walk state of a source as `scrapy push` read it from the archive."""
         return self.sources.state(source)
+
+    def shared_walk_ended(self, source: str, complete: bool) -> None:
+        """One listing walk of a source ended here; the last one to end tells the archive.
+
+        Locally, finalize() records walk_complete_at when every walk of a source reached
+        the end of its listing; in a shared crawl the walks end in different crawlers, so
+        they are counted in Redis (`scrapy push` counts the walks it starts).
+        """
+        if self._walk_ended(keys=[self.keys.walks], args=[source, int(complete)]):
+            self.sink_event("source", {"name": source, "walk_complete_at": utc_now()})
 
     def seen_urls(self, urls: list[str]) -> set[str]:
         """Those of `urls` whose article request is already in the shared dupefilter."""
@@ -502,15 +578,26 @@ class DistributedSpiderMixin(RedisMixin):
         kind = meta.get("kind", "listing")
         if kind == "listing":
             page = int(meta.get("page", 1))
-            request = self._listing_request(url, source, page=page, root=meta.get("root", url),
-                                            first=page == 1, dry=int(meta.get("dry", 0)))
+            request = self._listing_request(
+                url,
+                source,
+                page=page,
+                root=meta.get("root", url),
+                first=page == 1,
+                dry=int(meta.get("dry", 0)),
+            )
         elif kind == "article":
-            request = self._article_request(url, source, meta.get("listing_url"),
-                                            meta.get("category"), recheck=bool(meta.get("recheck")))
+            request = self._article_request(
+                url,
+                source,
+                meta.get("listing_url"),
+                meta.get("category"),
+                recheck=bool(meta.get("recheck")),
+            )
         else:
             self.logger.warning("start entry of unknown kind %r skipped: %s", kind, url)
             return None
-        # What the builders do not set travels as is (e.g. `adhoc`, `retry_of`).
+        # What the builders do not set travels as is (e.g. `adhoc`, see `scrapy push`).
         extra = {k: v for k, v in meta.items() if k not in request.meta}
         changes: dict[str, Any] = {"meta": {**request.meta, **extra}} if extra else {}
         if entry.get("headers"):
@@ -549,8 +636,9 @@ class DistributedSpiderMixin(RedisMixin):
         if self._idle_since is None:
             self._idle_since = now
         if self.close_after_idle > 0 and now - self._idle_since >= self.close_after_idle:
-            self.logger.info("shared crawl has had nothing to do for %.0f s: closing",
-                             now - self._idle_since)
+            self.sources.retire()
+            self.logger.info(
+                "shared crawl has had nothing to do for %.0f s: closing", now - self._idle_since
+            )
             return
         raise DontCloseSpider
-

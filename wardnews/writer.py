@@ -19,6 +19,7 @@ import os
 import socket
 import time
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from pipelines.normalize import normalize_article
@@ -57,8 +58,10 @@ class WriterLock:
         """Take the lock or raise WriterBusy naming the holder."""
         if not self.server.set(self.key, self.owner, nx=True, px=self.ttl_ms):
             holder = self.server.get(self.key)
-            raise WriterBusy(f"another writer is draining this queue: {holder!r}"
-                             f" (the lock expires {self.ttl_ms / 1000:.0f} s after it stops)")
+            raise WriterBusy(
+                f"another writer is draining this queue: {holder!r}"
+                f" (the lock expires {self.ttl_ms / 1000:.0f} s after it stops)"
+            )
 
     def refresh(self) -> None:
         """Extend the lock (call at least every ttl/2)."""
@@ -82,8 +85,9 @@ def apply_raw(store: ArchiveStore, raw: bytes | str, counts: Counter) -> None:
         counts[f"article_{outcome}"] += 1
 
 
-def _apply_batch(store: ArchiveStore, server: Any, dead_key: str, events: list[bytes],
-                 counts: Counter) -> None:
+def _apply_batch(
+    store: ArchiveStore, server: Any, dead_key: str, events: list[bytes], counts: Counter
+) -> None:
     for raw in events:
         try:
             apply_raw(store, raw, counts)
@@ -93,22 +97,31 @@ def _apply_batch(store: ArchiveStore, server: Any, dead_key: str, events: list[b
             counts["failed"] += 1
 
 
-def drain(store: ArchiveStore, server: Any, key: str, until_empty: bool = True,
-          idle_seconds: float = 5.0, max_events: int | None = None, batch: int = 500,
-          lock: WriterLock | None = None, stop: Any = None,
-          progress_seconds: float = 30.0) -> Counter:
+def drain(
+    store: ArchiveStore,
+    server: Any,
+    key: str,
+    until_empty: bool = True,
+    idle_seconds: float = 5.0,
+    max_events: int | None = None,
+    batch: int = 500,
+    lock: WriterLock | None = None,
+    stop: Any = None,
+    busy: Callable[[], bool] | None = None,
+    progress_seconds: float = 30.0,
+) -> Counter:
     """Apply queued events until the queue stays empty for `idle_seconds` (or for ever).
 
-    `stop` (anything with is_set(), e.g. a threading.Event) ends the loop after the batch
-    in hand. Returns counts by event kind, plus 'article_new', 'article_changed'...
+    With `busy` (e.g. "a crawler is still alive"), an empty queue counts as idle only
+    while busy() is false. `stop` (anything with is_set(), e.g. a threading.Event) ends
+    the loop after the batch in hand. Returns counts by event kind, plus 'article_new'...
     """
     processing, dead = f"{key}:processing", f"{key}:failed"
     take = server.register_script(_TAKE_BATCH)
     counts: Counter = Counter()
     leftover = server.lrange(processing, 0, -1)
     if leftover:
-        logger.warning("writer: applying again %d events a stopped writer had taken",
-                       len(leftover))
+        logger.warning("writer: applying again %d events a stopped writer had taken", len(leftover))
         _apply_batch(store, server, dead, leftover, counts)
         store.flush()
         server.delete(processing)
@@ -122,7 +135,9 @@ def drain(store: ArchiveStore, server: Any, key: str, until_empty: bool = True,
         events = take(keys=[key, processing], args=[room])
         if not events:
             if until_empty and time.monotonic() - idle_since >= idle_seconds:
-                break
+                if busy is None or not busy():
+                    break
+                idle_since = time.monotonic()  # crawlers at work: wait for their events
             # Block (briefly) for the next event rather than spin.
             wait = min(1.0, max(0.05, idle_seconds)) if until_empty else 1.0
             first = server.blmove(key, processing, wait, "LEFT", "RIGHT")
