@@ -62,7 +62,7 @@ LOG_LEVEL = "INFO"
 REDIS_URL = None  # set it and wardnews.distributed.RedisAddon switches to scrapy-redis
 REDIS_ITEMS_KEY = "%(spider)s:items"
 SCHEDULER_PERSIST = True
-MAX_IDLE_TIME_BEFORE_CLOSE = 60  # a crawler exits after the shared crawl has been empty this long (0 = never)
+MAX_IDLE_TIME_BEFORE_CLOSE = 60  # exit after the shared crawl has been empty this long (0 = never)
 REDIS_LEASE_SECONDS = 30.0  # a crawler silent this long is dead: its requests go back on the queue
 REDIS_POLL_INTERVAL = 0.5  # heartbeat; how often an idle crawler looks for work its peers queued
 
