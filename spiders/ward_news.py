@@ -145,6 +145,13 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         # Incremental state comes from the archive, read once at start: url -> Known.
         spider.store = None if spider.distributed else get_store(crawler)
         spider.known = spider.store.known_articles(spider.sources) if spider.store else {}
+        # The URL shapes of each source's archived articles: a listing whose links have none
+        # of these shapes any more has changed its layout (the health check reads it).
+        spider.known_shapes: dict[str, set[tuple]] = {}
+        for known in spider.known.values():
+            shapes = spider.known_shapes.setdefault(known.source, set())
+            if len(shapes) < 50:
+                shapes.add(url_shape(known.url))
         # Per source, this run: listing URLs seen, and whether every listing walk reached its end.
         spider.listed: dict[str, set[str]] = {name: set() for name in spider.sources}
         spider.walks_open: dict[str, int] = {}
@@ -359,6 +366,9 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             return
         entries = [e for e in listing.articles if self._is_article_link(e.url, source)]
         stats.inc_value(f"source/{source.name}/listing_entries", len(entries))
+        if source.name in self.known_shapes:
+            alike = sum(url_shape(e.url) in self.known_shapes[source.name] for e in entries)
+            stats.inc_value(f"source/{source.name}/listing_entries_alike", alike)
         if not entries:
             self.logger.warning("no article links on listing %s (%s)", response.url, profile.name)
             yield self._failure(response, "layout", "no article links found on listing page")
@@ -406,7 +416,8 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         """
         listing = profile.parse_listing(response.selector, response.url)
         if not listing.articles:
-            return "article"
+            # Pagination without article links is a listing whose layout we cannot read.
+            return "listing" if listing.next_urls else "article"
         own = url_shape(response.url)
         alike = sum(url_shape(entry.url) == own for entry in listing.articles)
         if alike * 2 >= len(listing.articles) and not (
@@ -731,8 +742,7 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
                 gone = {
                     known.url
                     for known in self.known.values()
-                    if known.source == name and known.removed_at is None
-                    and known.url not in listed
+                    if known.source == name and known.removed_at is None and known.url not in listed
                 }
                 for url in sorted(gone):
                     self.sink_event(

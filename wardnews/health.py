@@ -57,6 +57,11 @@ def judge_source(
         if had_articles:
             return f"source {name}: listing shows no article links any more (it did before)"
         return f"source {name}: no article links found on its listing"
+    if had_articles and counts["listing_entries_alike"] == 0 and counts["known_shapes"]:
+        return (
+            f"source {name}: none of the {counts['listing_entries']} links on its listing"
+            " look like its archived articles any more (layout changed?)"
+        )
     attempts = fetched + counts["errors"]
     if attempts and counts["errors"] / attempts > max_error_ratio:
         return (
@@ -152,9 +157,12 @@ class CrawlHealth:
             "removed",
             "unchanged",
             "direct_articles",
+            "listing_entries_alike",
         )
         counts = {k: int(get(f"source/{name}/{k}", 0) or 0) for k in keys}
         counts["parse_failures"] = int(get(f"source/{name}/errors_parse", 0) or 0)
+        spider = self.crawler.spider
+        counts["known_shapes"] = len(getattr(spider, "known_shapes", {}).get(name, ()))
         return counts
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
