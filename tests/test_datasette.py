@@ -707,6 +707,7 @@ def test_vn_fold_sql_function(site):
 # --- Canned queries, feeds, map ---------------------------------------------------------
 QUERY_PARAMS = {
     "search": "q=bach+khoa",
+    "search_newest": "q=bach+khoa",
     "articles_per_ward_month": "",
     "ward_officials": "ward=bach+khoa",
     "author_articles": "author=minh+thuan",
