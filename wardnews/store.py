@@ -231,6 +231,7 @@ _INDEXES = {
         ["source"],
         ["published_at"],
         ["ward_code"],
+        ["ward"],  # the default facet
         ["district"],
         ["author"],
         ["category"],
