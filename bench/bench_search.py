@@ -39,25 +39,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import OUT, PYTHON, ROOT, machine, show, summary  # noqa: E402
 from bench.newest_sql import NEWEST_SQL  # noqa: E402
 from bench.serve import free_port  # noqa: E402
+from wardnews.demo import DATASETTE_SETTINGS  # noqa: E402
 
-# Settings the benchmark relies on; the serve line of docs/PUBLISHING.md and the Makefile.
-SERVE_SETTINGS = [
-    "--setting",
-    "sql_time_limit_ms",
-    "3000",
-    "--setting",
-    "facet_time_limit_ms",
-    "500",
-    "--setting",
-    "max_returned_rows",
-    "1000",
-    "--setting",
-    "truncate_cells_html",
-    "300",
-    "--setting",
-    "suggest_facets",
-    "off",
-]
+# The settings of `make serve`, `make demo` and docs/PUBLISHING.md: one list, one place.
+SERVE_SETTINGS = DATASETTE_SETTINGS
 
 QUERIES = {
     "common": "phường",
