@@ -331,6 +331,9 @@ _SQL = re.compile(
 REVIEWED = {
     ("wardnews/store.py", "SCHEMA_VERSION"): "a module constant (an int)",
     ("wardnews/store.py", "cols|new|old"): "column names joined from FTS_COLUMNS, a constant",
+    ("wardnews/store.py", "marks|names|table|verb"): "ArchiveStore._write: table and column"
+    " names from the module's schema and our own records, '?' placeholders, a constant verb;"
+    " values are executemany parameters",
     (
         "wardnews/datasette_plugin.py",
         "col|facet_size + 1|self.glob|self.length|self.sql",

@@ -570,27 +570,25 @@ class ArchiveStore:
         if not pending and not sources:
             return
         db = self.db
+        # One transaction for the whole batch, so a killed crawl never leaves an article
+        # without its revision. (sqlite-utils' insert_all/upsert_all commit on their own,
+        # so the batch is written with plain executemany; sqlite-utils owns the schema.)
         with db.conn:
-            for row in sources.values():
-                db["sources"].upsert(row, pk="name", alter=False)
-            if rows := pending.get("wards"):
-                db["wards"].upsert_all(rows, pk="code")
-            if rows := pending.get("captures"):
-                db["captures"].insert_all(rows, pk="id", replace=True)
-            if rows := pending.get("articles"):
-                # Several versions of one URL in a batch: the last wins, as it would row by row.
-                latest = {row["url"]: row for row in rows}
-                db["articles"].upsert_all(list(latest.values()), pk="url")
-            if rows := pending.get("revisions"):
-                db["revisions"].insert_all(rows)
+            self._write("sources", list(sources.values()), upsert=("name",))
+            self._write("wards", pending.get("wards", []), upsert=("code",))
+            self._write("captures", pending.get("captures", []), verb="INSERT OR REPLACE")
+            # Several versions of one URL in a batch: the last wins, as it would row by row.
+            latest = {row["url"]: row for row in pending.get("articles", [])}
+            self._write("articles", list(latest.values()), upsert=("url",))
+            self._write("revisions", pending.get("revisions", []))
             for item in pending.get("mentions_replace", []):
                 db.execute("delete from mentions where article_url = ?", [item["article_url"]])
-                db["mentions"].insert_all(
+                self._write(
+                    "mentions",
                     [{**m, "article_url": item["article_url"]} for m in item["rows"]],
-                    ignore=True,
+                    verb="INSERT OR IGNORE",
                 )
-            if rows := pending.get("attachments"):
-                db["attachments"].insert_all(rows, ignore=True)
+            self._write("attachments", pending.get("attachments", []), verb="INSERT OR IGNORE")
             for row in pending.get("attachment_capture", []):
                 db.execute(
                     "update attachments set capture_id = ? where url = ?",
@@ -608,8 +606,7 @@ class ArchiveStore:
                     " where url = :url and removed_at is null",
                     row,
                 )
-            if rows := pending.get("failures"):
-                db["failures"].insert_all(rows)
+            self._write("failures", pending.get("failures", []))
             for row in pending.get("resolve", []):
                 db.execute(
                     "update failures set resolved_at = :now where url = :url"
@@ -617,6 +614,37 @@ class ArchiveStore:
                     row,
                 )
         self._pending_articles.clear()
+
+    def _write(
+        self,
+        table: str,
+        rows: list[dict[str, Any]],
+        verb: str = "INSERT",
+        upsert: tuple[str, ...] | None = None,
+    ) -> None:
+        """executemany() rows into a table inside the caller's transaction.
+
+        Table and column names come from this module's schema and our own records, never
+        from page content; values are always parameters.
+        """
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for row in rows:
+            groups.setdefault(tuple(row), []).append(row)
+        for columns, group in groups.items():
+            names = ", ".join(f"[{c}]" for c in columns)
+            marks = ", ".join("?" for _ in columns)
+            sql = f"{verb} INTO [{table}] ({names}) VALUES ({marks})"
+            if upsert:
+                updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c not in upsert)
+                action = f"UPDATE SET {updates}" if updates else "NOTHING"
+                sql += f" ON CONFLICT ({', '.join(upsert)}) DO {action}"
+            self.db.conn.executemany(
+                sql,
+                [
+                    [_dumps(v) if isinstance(v, dict | list | tuple) else v for v in r.values()]
+                    for r in group
+                ],
+            )
 
     def close(self) -> None:
         """Flush and close."""
