@@ -441,9 +441,15 @@ class ArchiveStore:
         return dict(zip(keys, row, strict=True))
 
     # --- writes (buffered) ---------------------------------------------------------------
-    def _queue(self, kind: str, row: dict[str, Any]) -> None:
-        self._pending.setdefault(kind, []).append(row)
-        self._pending_count += 1
+    def _queue(self, *records: tuple[str, dict[str, Any]]) -> None:
+        """Queue one logical record's rows together; a flush never splits them.
+
+        (An article and its revision must land in one transaction: a crawl killed between
+        two batches would otherwise keep an article whose revision is lost.)
+        """
+        for kind, row in records:
+            self._pending.setdefault(kind, []).append(row)
+        self._pending_count += len(records)
         if (
             self._pending_count >= self.flush_items
             or time.monotonic() - self._last_flush >= self.flush_seconds
@@ -454,7 +460,7 @@ class ArchiveStore:
         """Record one HTTP fetch (its WARC location comes with it)."""
         row = {k: capture.get(k) for k in _TABLES["captures"][0]}
         row["truncated"] = int(bool(row.get("truncated")))
-        self._queue("captures", row)
+        self._queue(("captures", row))
 
     def add_article(self, article: dict[str, Any], now: str) -> str:
         """Store a normalised article; return 'new', 'changed' or 'unchanged'.
@@ -481,61 +487,62 @@ class ArchiveStore:
             revision_count=(current["revision_count"] or 0) + 1 if current else 1,
         )
         self._pending_articles[url] = row
-        self._queue("articles", row)
-        self._queue(
-            "revisions",
+        revision = {
+            "url": url,
+            "content_hash": row["content_hash"],
+            "title": row["title"],
+            "published_at": row["published_at"],
+            "author": row["author"],
+            "byline_raw": row["byline_raw"],
+            "body_text": row["body_text"],
+            "body_html": row["body_html"],
+            "fetched_at": now,
+            "capture_id": row["capture_id"],
+        }
+        mentions = {"article_url": url, "rows": article.get("mentions") or []}
+        attachments = [
             {
-                "url": url,
-                "content_hash": row["content_hash"],
-                "title": row["title"],
-                "published_at": row["published_at"],
-                "author": row["author"],
-                "byline_raw": row["byline_raw"],
-                "body_text": row["body_text"],
-                "body_html": row["body_html"],
-                "fetched_at": now,
-                "capture_id": row["capture_id"],
-            },
+                "article_url": url,
+                "url": attachment["url"],
+                "kind": attachment["kind"],
+                "capture_id": None,
+                "first_seen_at": now,
+            }
+            for attachment in article.get("attachments") or []
+        ]
+        self._queue(
+            ("articles", row),
+            ("revisions", revision),
+            ("mentions_replace", mentions),
+            *(("attachments", a) for a in attachments),
         )
-        self._queue("mentions_replace", {"article_url": url, "rows": article.get("mentions") or []})
-        for attachment in article.get("attachments") or []:
-            self._queue(
-                "attachments",
-                {
-                    "article_url": url,
-                    "url": attachment["url"],
-                    "kind": attachment["kind"],
-                    "capture_id": None,
-                    "first_seen_at": now,
-                },
-            )
         return "changed" if current else "new"
 
     def touch(self, url: str, now: str, capture_id: str | None = None) -> None:
         """An article fetched again and found unchanged (or answered 304)."""
-        self._queue("touch", {"url": url, "now": now, "capture_id": capture_id})
+        self._queue(("touch", {"url": url, "now": now, "capture_id": capture_id}))
 
     def mark_removed(self, url: str, now: str, reason: str) -> bool:
         """An archived article is gone (404/410, or no longer listed); keep the row."""
         current = self.current(url)
         if current is None or current.get("removed_at"):
             return False
-        self._queue("removed", {"url": url, "now": now, "reason": reason})
+        self._queue(("removed", {"url": url, "now": now, "reason": reason}))
         if url in self._pending_articles:
             self._pending_articles[url]["removed_at"] = now
         return True
 
     def add_failure(self, failure: dict[str, Any]) -> None:
         """A fetch or parse that went wrong; stays open until the URL succeeds."""
-        self._queue("failures", {k: failure.get(k) for k in _TABLES["failures"][0] if k != "id"})
+        self._queue(("failures", {k: failure.get(k) for k in _TABLES["failures"][0] if k != "id"}))
 
     def resolve_failures(self, url: str, now: str) -> None:
         """The URL worked this time: close its open failures."""
-        self._queue("resolve", {"url": url, "now": now})
+        self._queue(("resolve", {"url": url, "now": now}))
 
     def link_attachment_capture(self, url: str, capture_id: str) -> None:
         """An attachment was downloaded: point its rows at the capture."""
-        self._queue("attachment_capture", {"url": url, "capture_id": capture_id})
+        self._queue(("attachment_capture", {"url": url, "capture_id": capture_id}))
 
     def upsert_source(self, row: dict[str, Any]) -> None:
         """Create or update a `sources` row (partial rows update only their keys).
@@ -550,7 +557,7 @@ class ArchiveStore:
         for row in rows:
             if row.get("code") not in self._wards_written:
                 self._wards_written.add(row.get("code"))
-                self._queue("wards", row)
+                self._queue(("wards", row))
 
     def record_run(self, run: dict[str, Any], per_source: list[dict[str, Any]]) -> None:
         """Write the crawl_runs row and its per-source rows."""
