@@ -27,7 +27,7 @@ from normalize.encoding import decode_html
 from normalize.wards import infer_district
 from spiders.profiles import detect_profile, get_profile
 from spiders.profiles.base import Listing, Profile, RawArticle
-from spiders.profiles.links import url_shape
+from spiders.profiles.links import is_attachment, url_shape
 from wardnews.archive import get_sink, get_store
 from wardnews.distributed import DistributedSpiderMixin
 from wardnews.middlewares import OffScope
@@ -35,17 +35,6 @@ from wardnews.sources import Source, adhoc_source, load_sources, source_for_url
 from wardnews.warc import utc_now
 
 __all__ = ["WardNewsSpider"]
-
-# Links that are never articles, whatever a listing says.
-_NOT_ARTICLE = re.compile(
-    r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|jpe?g|png|gif|webp|svg|mp3|mp4|avi)(?:$|\?)", re.I
-)
-# Article URL shapes of the portal families we know; used to tell an article from a listing.
-_ARTICLE_URL = re.compile(
-    r"/-/view_content/\d+|[?&](?:ItemID|itemid|id|p)=\d+|/\d{4}/\d{2}/[^/]+/?$"
-    r"|-\d{3,}\.html?$|/[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.html?|\.aspx|/)?$",
-    re.I,
-)
 
 
 def _scrapy_errors(*names: str) -> tuple[type[BaseException], ...]:
@@ -94,6 +83,15 @@ _CHROME_XPATH = (
     " | //*[contains(@id, 'footer') or contains(@class, 'footer') or contains(@id, 'header')"
     " or contains(@class, 'header') or contains(@class, 'banner') or contains(@id, 'banner')"
     " or contains(@class, 'copyright') or contains(@class, 'logo')]//text()"
+)
+
+
+# Failures recorded without a page kind are retried as articles when their URL has one of
+# these shapes (narrower than links.looks_like_article: listing URLs with ids stay out).
+_ARTICLE_URL = re.compile(
+    r"/-/view_content/\d+|[?&](?:ItemID|itemid|id|p)=\d+|/\d{4}/\d{2}/[^/]+/?$"
+    r"|-\d{3,}\.html?$|/[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.html?|\.aspx|/)?$",
+    re.I,
 )
 
 
@@ -468,11 +466,8 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             self.shared_walk_ended(source, complete)  # walks end in whichever crawler
 
     def _is_article_link(self, url: str, source: Source) -> bool:
-        return (
-            source.in_scope(url)
-            and not _NOT_ARTICLE.search(url)
-            and not url.startswith(("mailto:", "tel:", "javascript:"))
-        )
+        # in_scope() admits http(s) only: mailto:, tel: and javascript: links never pass.
+        return source.in_scope(url) and not is_attachment(url)
 
     # --- articles -------------------------------------------------------------------------
     def parse_article(self, response: Response) -> Iterator[Any]:
