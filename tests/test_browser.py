@@ -113,7 +113,7 @@ def run_in_thread(fn, *args):
 
 
 def search_in_browser(base: str, screenshot: Path) -> dict:
-    """Open the articles table, search for `bach khoa` with the search box, screenshot."""
+    """Open the articles table, search for `bach khoa` with its box, screenshot, sort by date."""
     from playwright.sync_api import sync_playwright
 
     blocked: list[str] = []
@@ -140,12 +140,20 @@ def search_in_browser(base: str, screenshot: Path) -> dict:
                 page.press("input#_search", "Enter")
             page.wait_for_load_state("networkidle")
             titles = page.locator("table.rows-and-columns td.col-title").all_inner_texts()
-            heading = page.locator("h3").first.inner_text()
+            summary = page.locator(".wardnews-search-summary").first.inner_text()
+            url = page.url
             page.screenshot(path=str(screenshot), full_page=True)
+            # Sort by date: the summary's link to the newest-first search.
+            with page.expect_navigation():
+                page.click(".wardnews-search-summary a[href*='/search_newest?']")
+            page.wait_for_load_state("networkidle")
+            newest = page.locator("table.rows-and-columns td.col-title").all_inner_texts()
             return {
-                "url": page.url,
+                "url": url,
                 "titles": titles,
-                "heading": heading,
+                "summary": summary,
+                "newest_url": page.url,
+                "newest": newest,
                 "blocked": blocked,
                 "errors": page_errors,
             }
@@ -160,9 +168,12 @@ def test_search_box_in_chromium(datasette_server):
     ARTIFACTS.mkdir(exist_ok=True)
     screenshot = ARTIFACTS / "browser-search.png"
     seen = run_in_thread(search_in_browser, datasette_server, screenshot)
-    assert "_search=bach+khoa" in seen["url"]
+    # The box of the articles page leads to the ranked search.
+    assert seen["url"].endswith("/archive/search?q=bach+khoa"), seen["url"]
     assert REFERENCE_TITLE in [title.strip() for title in seen["titles"]]
-    assert "2 rows" in seen["heading"]
+    assert "2 articles match" in seen["summary"]
+    assert seen["newest_url"].endswith("/archive/search_newest?q=bach+khoa")
+    assert REFERENCE_TITLE in [title.strip() for title in seen["newest"]]
     assert seen["blocked"] == [], "the page tried to fetch from outside 127.0.0.1"
     assert seen["errors"] == []
     assert screenshot.stat().st_size > 10_000

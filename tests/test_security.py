@@ -336,9 +336,13 @@ REVIEWED = {
     " values are executemany parameters",
     (
         "wardnews/datasette_plugin.py",
-        "col|facet_size + 1|self.glob|self.length|self.sql",
-    ): "escape_sqlite(column from metadata), class constants, Datasette's own table SQL"
-    " (its values stay parameters: self.params)",
+        "col|limit|self.glob|self.length|self.sql",
+    ): "escape_sqlite(column from metadata), class constants, an int, Datasette's own table"
+    " SQL (its values stay parameters: self.params)",
+    ("wardnews/datasette_plugin.py", "col|self.sql"): "YearFacet: the same escaped column and"
+    " Datasette's own table SQL",
+    ("wardnews/datasette_plugin.py", "col|limit|rows"): "YearFacet: the escaped column, an int,"
+    " and `rows`, built above from the column and Datasette's table SQL",
     (
         "bench/build_archive.py",
         "', '.join(('?' for _ in columns))|', '.join(columns)",
