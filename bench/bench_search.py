@@ -7,20 +7,21 @@ reused. A real `datasette serve` process with the project's metadata.yml (and pl
 serves it on 127.0.0.1 with the settings of SERVE_SETTINGS (the ones docs/PUBLISHING.md
 gives). For each query type (common word, rare word, diacritic-free, phrase):
 
-- newest first: `/archive/articles.json?_search=Q&_sort_desc=published_at`, the table's
-  own search, which also counts the matches and computes the table's facets;
-- by relevance: the `search` canned query, `/archive/search.json?q=Q&order=`;
+- newest first: the `search_newest` canned query, `/archive/search_newest.json?q=Q`;
+- by relevance: the `search` canned query, `/archive/search.json?q=Q` (where the search box
+  of the articles page leads), and its HTML page;
+- for comparison, the table's own search `/archive/articles.json?_search=Q&_sort_desc=
+  published_at` (counts every match and computes the facets: seconds at 1M), fewer times
+  (`--table-requests`, 0 to skip);
 
-each `--requests` times per run, p50 and p95; then the same SQL straight on SQLite (the
-table's main query plus its count, and the canned query). Then requests/s with 4
-concurrent clients on the common word (newest first), and the table page and its
+each `--requests` times per run, p50 and p95; then the same SQL straight on SQLite. Then
+requests/s with 4 concurrent clients on the common word, and the table page and its
 facets without a search (HTML and JSON), which must not time out.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import sqlite3
@@ -37,7 +38,6 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import OUT, PYTHON, ROOT, machine, show, summary  # noqa: E402
-from bench.newest_sql import NEWEST_SQL  # noqa: E402
 from bench.serve import free_port  # noqa: E402
 from wardnews.demo import DATASETTE_SETTINGS  # noqa: E402
 
@@ -52,30 +52,13 @@ QUERIES = {
 }
 
 
-def bench_metadata() -> Path:
-    """metadata.yml plus the prototype canned query `search_newest` (bench/newest_sql.py)."""
-    import yaml
-
-    from bench.newest_sql import NEWEST_SQL
-
-    meta = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
-    meta["databases"]["archive"].setdefault("queries", {})["search_newest"] = {
-        "title": "Newest first search (bench prototype)",
-        "sql": NEWEST_SQL.strip(),
-        "params": ["q"],
-    }
-    path = OUT / "metadata-bench.yml"
-    path.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
-
 def datasette_cmd(db: Path, port: int, extra: list[str]) -> list[str]:
     return [
         str(ROOT / ".venv" / "bin" / "datasette"),
         "serve",
         str(db),
         "-m",
-        str(bench_metadata()),
+        str(ROOT / "metadata.yml"),
         "--host",
         "127.0.0.1",
         "--port",
@@ -131,7 +114,11 @@ def canned_newest_path(q: str) -> str:
 
 
 def relevance_path(q: str) -> str:
-    return "/archive/search.json?" + urlencode({"q": q, "order": ""})
+    return "/archive/search.json?" + urlencode({"q": q, "_shape": "objects"})
+
+
+def relevance_page(q: str) -> str:
+    return "/archive/search?" + urlencode({"q": q})
 
 
 def pct(values: list[float], p: float) -> float:
@@ -142,7 +129,9 @@ def pct(values: list[float], p: float) -> float:
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
-def time_http(client: httpx.Client, path: str, n: int) -> tuple[list[float], dict, int]:
+def time_http(
+    client: httpx.Client, path: str, n: int, json_body: bool = True
+) -> tuple[list[float], dict, int]:
     """Latencies (ms) of n sequential GETs after one warm-up; the last body; non-200s."""
     r = client.get(path)
     out, errors, body = [], 0, {}
@@ -153,7 +142,7 @@ def time_http(client: httpx.Client, path: str, n: int) -> tuple[list[float], dic
         if r.status_code != 200:
             errors += 1
     try:
-        body = r.json()
+        body = r.json() if json_body else {}
     except ValueError:
         body = {}
     if r.status_code != 200:
@@ -170,12 +159,11 @@ def escape_fts(q: str) -> str:
 
 def sql_for(q: str, conn: sqlite3.Connection) -> dict[str, tuple[str, dict]]:
     """The SQL Datasette runs for the table search (main + count) and the canned query."""
-    meta = json.loads(
-        json.dumps(
-            __import__("yaml").safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
-        )
-    )
-    canned = meta["databases"]["archive"]["queries"]["search"]["sql"]
+    import yaml
+
+    queries = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))["databases"][
+        "archive"
+    ]["queries"]
     cols = ", ".join(f'"{c[1]}"' for c in conn.execute("pragma table_info(articles)"))
     match = "rowid in (select rowid from articles_fts where articles_fts match escape_fts(:search))"
     return {
@@ -184,8 +172,8 @@ def sql_for(q: str, conn: sqlite3.Connection) -> dict[str, tuple[str, dict]]:
             {"search": q},
         ),
         "table count": (f"select count(*) from articles where {match}", {"search": q}),
-        "canned relevance": (canned, {"q": q, "order": ""}),
-        "canned newest": (NEWEST_SQL, {"q": q}),
+        "canned relevance": (queries["search"]["sql"], {"q": q}),
+        "canned newest": (queries["search_newest"]["sql"], {"q": q}),
     }
 
 
@@ -227,6 +215,9 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=OUT / "search" / "archive.db")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument(
+        "--table-requests", type=int, default=3, help="for the table's own _search (slow)"
+    )
     parser.add_argument("--seconds", type=float, default=10.0, help="concurrency test length")
     parser.add_argument(
         "--setting",
@@ -270,22 +261,28 @@ def main() -> None:
         for run in range(args.runs):
             for kind, q in QUERIES.items():
                 for label, path in (
-                    ("newest", newest_path(q)),
+                    ("table _search", newest_path(q)),
                     ("newest-canned", canned_newest_path(q)),
                     ("relevance", relevance_path(q)),
+                    ("relevance page", relevance_page(q)),
                 ):
-                    lat, body, errors = time_http(client, path, args.requests)
-                    key = f"datasette {label:13} {kind}"
+                    n = args.table_requests if label == "table _search" else args.requests
+                    if not n:
+                        continue
+                    lat, body, errors = time_http(
+                        client, path, n, json_body=label != "relevance page"
+                    )
+                    key = f"datasette {label:14} {kind}"
                     results.setdefault(key, []).append((pct(lat, 0.5), pct(lat, 0.95)))
                     if errors:
                         failures[key] = failures.get(key, 0) + errors
                         print(f"  {path}: {errors} of {args.requests} failed: {body.get('error')}")
-                    if run == 0 and label == "newest":
+                    if run == 0 and label == "table _search":
                         print(
                             f"  {path}: count shown = {body.get('filtered_table_rows_count')}"
                             f", facets timed out = {body.get('facets_timed_out')}"
                         )
-                    if run == 0 and label == "newest-canned":
+                    if run == 0 and label in ("newest-canned", "relevance"):
                         first = (body.get("rows") or [{}])[0]
                         print(
                             f"  {path}: total = {first.get('total')}, estimate = "
@@ -294,7 +291,10 @@ def main() -> None:
         for _run in range(args.runs):
             for kind, q in QUERIES.items():
                 for label, (sql, params) in sql_for(q, conn).items():
-                    lat = time_sql(conn, sql, params, max(3, args.requests // 4))
+                    if label.startswith("table") and not args.table_requests:
+                        continue
+                    n = args.table_requests if label.startswith("table") else args.requests
+                    lat = time_sql(conn, sql, params, max(3, n))
                     results.setdefault(f"sqlite    {label:16} {kind}", []).append(
                         (pct(lat, 0.5), pct(lat, 0.95))
                     )
@@ -310,8 +310,8 @@ def main() -> None:
             )
         print()
         for label, path in (
-            ("table _search", newest_path(QUERIES["common"])),
             ("canned search_newest", canned_newest_path(QUERIES["common"])),
+            ("canned search (relevance)", relevance_path(QUERIES["common"])),
         ):
             rates = []
             for _ in range(args.runs):

@@ -352,8 +352,6 @@ REVIEWED = {
     ("bench/bench_search.py", "cols|match"): "column names from pragma table_info and a"
     " constant FTS fragment whose search text is the :search parameter",
     ("bench/bench_search.py", "match"): "the same constant fragment",
-    ("bench/newest_sql.py", "CAP|COLUMNS|PROBE"): "module constants (two ints, a column list);"
-    " the search text is the :q parameter",
     (
         "tests/faultserver.py",
         "html.escape(a.paragraphs[0])|html.escape(a.paragraphs[1])|html.escape(a.paragraphs[2])"
