@@ -249,7 +249,7 @@ _EVENT = re.compile(
     r"(?:(?P<range>\s*(?:va|den|-|,|–)\s*)(?P<d2>\d{1,2}))?"
     r"(?:\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?"
     r"|\s+thang\s+(?P<wm>\d{1,2})(?:\s*(?:,|nam)\s*(?P<wy>\d{4}))?)"
-    r"(?![\d])(?!\s*[/.-]\s*\d)(?![/.-]?[a-z])"
+    r"(?![\d])(?!\s*[/.]\s*\d|-\d|\s+-\d)(?![/.-]?[a-z])"
 )
 _CUE_BEFORE = re.compile(
     rf"(?<![a-z]){_CUE}\s+(?:(?:ngay|nay|qua|mai|hom|{_WEEKDAY})\s+)*"
@@ -262,6 +262,9 @@ _REFERENCE_BEFORE = re.compile(
 )
 # "Kế hoạch số 45/KH-UBND ngày 10/3/2017": the "ngày" dates the document, not the event.
 _DOCUMENT_BEFORE = re.compile(r"\d+\s*/\s*[a-z0-9.-]*[a-z][a-z0-9./-]*\s*,?\s*$")
+# The end of a span of full dates ("kỷ niệm 112 năm (8/3/1910 - 8/3/2022)"): an anniversary
+# or a period, dated by its first day, never by its last.
+_SPAN_END_BEFORE = re.compile(r"\d{4}\s*(?:-|–|den)\s*$")
 _FUTURE_AFTER = re.compile(r"\s*(?:\)\s*)?(?:sap toi|toi day|toi|sap|se)(?![a-z])")
 _LEAD_CHARS = 400
 
@@ -301,6 +304,8 @@ def find_event_date(text: str | None, published: str | None) -> str | None:
             start = cue.start() if cue else m.start()
             before = f[max(0, start - 30) : start]
             if _REFERENCE_BEFORE.search(before) or _DOCUMENT_BEFORE.search(before):
+                continue
+            if _SPAN_END_BEFORE.search(before):
                 continue
             if _FUTURE_AFTER.match(f, m.end()):
                 continue  # "ngày 5/2 tới": an announcement of what is to come

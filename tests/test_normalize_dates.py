@@ -166,6 +166,15 @@ def test_two_digit_year_never_in_the_future(monkeypatch):
             "2017-03-22",
         ),
         ("Hội nghị được tổ chức 22/12/2017 tại hội trường.", "2018-01-03", "2017-12-22"),
+        # an anniversary span names no event day; a period is dated by its first day
+        (
+            "Vừa qua, Hội Phụ nữ phường tổ chức kỷ niệm 112 năm Ngày Quốc tế Phụ nữ "
+            "(8/3/1910 - 8/3/2022).",
+            "2022-03-09",
+            None,
+        ),
+        ("Kỷ niệm 92 năm (3/2/1930 – 3/2/2022), phường", "2022-02-05", None),
+        ("Từ 10/3/2022 - 15/3/2022, phường ra quân", "2022-03-16", "2022-03-10"),
         ("Sáng ngày 22/12/2017, phường tổ chức", None, "2017-12-22"),
         ("Sáng thứ Sáu (22/12), UBND phường", "2018-01-03", "2017-12-22"),
         ("Chủ nhật (24/12), Hội Phụ nữ phường", "2018-01-03", "2017-12-24"),
