@@ -31,6 +31,14 @@ test-deps: install
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(MAKE) --no-print-directory .venv-pywb/.installed
+
+# pywb (WARC replay, tests/test_replay.py) pins redis 2.x, which scrapy-redis cannot use:
+# it gets a virtualenv of its own.
+.venv-pywb/.installed:
+	test -x .venv-pywb/bin/python || $(PYTHON) -m venv .venv-pywb
+	.venv-pywb/bin/python -m pip install --quiet 'pywb==2.10.*'
+	touch $@
 
 test: test-deps
 	$(BIN)/ruff check .

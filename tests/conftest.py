@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -52,6 +53,13 @@ class CrawlResult:
             return conn.execute(sql, params).fetchall()
         finally:
             conn.close()
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1 (for servers the tests start)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def run_crawl(

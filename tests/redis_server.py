@@ -10,7 +10,6 @@ Needs the `redis-server` binary (Debian package redis-server; `make test` instal
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -18,13 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import free_port as _free_port
+
 __all__ = ["RedisServer", "redis_server"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class RedisServer:

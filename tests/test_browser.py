@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import free_port
 from tests.test_datasette import REFERENCE_TITLE, build_archive
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,12 +34,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]  # Playwright gives every launch a fresh --user-data-dir of its own.
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
