@@ -2,12 +2,14 @@
 
 One local crawl of two mirrored sites is the reference; a shared crawl (`scrapy push`, two
 `scrapy crawl ward_news -s REDIS_URL=...`, one `scrapy writer`) must give the same archive,
-fetching each page once, even when a crawler is killed mid-way.
+fetching each page once, even when a crawler is killed mid-way, and the same verdict: the
+writer judges the whole crawl once it is over, and exits 3 when a source is broken.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import signal
 import socket
@@ -124,7 +126,7 @@ def finish(proc: subprocess.Popen, timeout: float = 120) -> int:
             proc.kill()
 
 
-def write(redis_url: str, db: Path) -> str:
+def write(redis_url: str, db: Path, expect: int = 0) -> str:
     done = scrapy(
         "writer",
         "-s",
@@ -135,20 +137,29 @@ def write(redis_url: str, db: Path) -> str:
         "--idle",
         "1",
     )
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.returncode == expect, done.stdout + done.stderr
     return done.stdout
 
 
-def rows(db: Path, sql: str) -> list[tuple]:
+def rows(db: Path, sql: str, params: tuple = ()) -> list[tuple]:
     conn = sqlite3.connect(db)
     try:
-        return conn.execute(sql).fetchall()
+        return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
 
 
 def articles(db: Path) -> dict[str, tuple]:
     return {r[0]: r for r in rows(db, ARTICLES)}
+
+
+def run_sources(db: Path) -> list[dict]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute("select * from run_sources order by finished_at")]
+    finally:
+        conn.close()
 
 
 def fetched(site) -> Counter:
@@ -160,8 +171,8 @@ def fetched(site) -> Counter:
 
 @pytest.fixture(scope="module")
 def reference(site, tmp_path_factory):
-    """Local crawls: both sites once (archive, pages fetched), then haibatrung again
-    (pages fetched by an incremental crawl)."""
+    """Local crawls: both sites once (archive, pages fetched, run_sources rows by source),
+    then haibatrung again (pages fetched by an incremental crawl)."""
     tmp = tmp_path_factory.mktemp("local")
     hbt = ("-a", f"url={site.listing_url('haibatrung')}", "-a", "source=haibatrung")
     site.clear_requests()
@@ -171,12 +182,13 @@ def reference(site, tmp_path_factory):
     pages = fetched(site)
     found = articles(first.db)
     assert len(found) > 60  # both sites
+    judged = {r["source"]: r for r in run_sources(first.db)}
     site.clear_requests()
     again = run_crawl(tmp, *hbt)
     assert again.returncode == 0, again.log[-2000:]
     again_pages = fetched(site)
     site.clear_requests()
-    return found, pages, again_pages
+    return found, pages, again_pages, judged
 
 
 @pytest.fixture(scope="module")
@@ -234,7 +246,7 @@ def test_addon_switches_scheduler_dupefilter_and_pipelines(redis_server):
 
 def test_shared_crawl_archive_equals_local_crawl(shared, reference):
     db, _, tmp, logs, _ = shared
-    local, _, _ = reference
+    local, _, _, _ = reference
     assert articles(db) == local
     assert not (tmp / "unused.db").exists()  # crawlers wrote nothing locally
     for log in logs.values():
@@ -244,21 +256,60 @@ def test_shared_crawl_archive_equals_local_crawl(shared, reference):
 
 def test_shared_crawl_fetches_every_page_once(shared, reference):
     _, pages, _, _, _ = shared
-    _, local_pages, _ = reference
+    _, local_pages, _, _ = reference
     twice = {path: n for path, n in pages.items() if n > 1}
     assert not twice
     assert set(pages) == set(local_pages)  # the same pages, listing pages included
 
 
 def test_both_crawlers_did_some_of_the_work(shared, reference):
-    db, _, tmp, _, _ = shared
-    per_process = dict(rows(db, "select pid, article_pages from crawl_runs"))
-    assert len(per_process) == 2 and all(per_process.values()), per_process
+    db, _, tmp, logs, _ = shared
+    for log in logs.values():  # each fetched articles (its own stats, in its log)
+        assert int(re.search(r"'crawl/article_pages': (\d+)", log).group(1)) > 0
     # Each wrote its own WARC files, and captures say which.
     files = {name: {p.name for p in (tmp / f"warc-{name}").glob("*.warc.gz")} for name in "ab"}
     captured = dict(rows(db, "select warc_file, count(*) from captures group by warc_file"))
     for name in "ab":
         assert files[name] and sum(captured.get(f, 0) for f in files[name]) > 0
+
+
+# The run_sources columns a shared crawl must count as a local crawl does.
+COMPARED = (
+    "listing_pages",
+    "article_pages",
+    "articles_new",
+    "articles_changed",
+    "articles_removed",
+    "items",
+    "errors",
+    "field_coverage",
+    "outcome",
+    "reason",
+)
+
+
+def test_shared_crawl_is_judged_once_as_a_local_crawl(shared, reference):
+    """One crawl_runs row for the whole crawl (not one per crawler), judged by the writer
+    over every crawler's counters: the same per-source totals and verdict as locally."""
+    db, _, _, logs, _ = shared
+    _, _, _, local = reference
+    (run,) = rows(
+        db, "select id, outcome, reason, finish_reason, finished_at, sources from crawl_runs"
+    )
+    run_id, outcome, reason, finish_reason, finished_at, sources = run
+    assert (outcome, reason, finish_reason) == ("ok", None, "finished") and finished_at
+    assert sorted(json.loads(sources)) == sorted(local)
+    judged = {r["source"]: r for r in run_sources(db)}
+    assert set(judged) == set(local)
+    for name, row in judged.items():
+        assert row["run_id"] == run_id
+        assert {k: row[k] for k in COMPARED} == {k: local[name][k] for k in COMPARED}, name
+        assert row["items"] > 0 and row["articles_new"] == row["items"]
+    # What the crawlers recorded belongs to the crawl's row.
+    assert rows(db, "select distinct run_id from captures") == [(run_id,)]
+    assert rows(db, "select distinct run_id from failures") in ([], [(run_id,)])
+    for log in logs.values():
+        assert "judged by `scrapy writer --until-empty`" in log
 
 
 def test_each_crawler_obeys_robots_txt(shared):
@@ -281,7 +332,7 @@ def test_next_shared_crawl_is_incremental(shared, reference, site, redis_server,
     """Across machines as locally: the next crawl fetches no archived article again, and
     stops walking the listing as a local crawl would (the walk was recorded complete)."""
     db, _, _, _, _ = shared
-    _, _, local_again = reference
+    _, _, local_again, _ = reference
     assert rows(db, "select count(*) from sources where walk_complete_at is not null") == [(2,)]
     done = push(
         redis_server.url,
@@ -306,7 +357,7 @@ def test_next_shared_crawl_is_incremental(shared, reference, site, redis_server,
 
 
 def test_killed_crawler_loses_nothing(redis_server, site, reference, tmp_path):
-    local, _, _ = reference
+    local, _, _, _ = reference
     client = redis_server.client()
     client.flushall()
     db = tmp_path / "archive.db"
@@ -427,3 +478,86 @@ def test_writer_until_empty_waits_while_the_crawl_goes_on(redis_server, tmp_path
     counts = drain(store, client, "ward_news:items", idle_seconds=0.1, busy=busy)
     store.close()
     assert counts["source"] == 1 and len(asked) >= 4
+
+
+def test_shared_verdict_of_a_source_nobody_could_fetch(redis_server):
+    """The verdict reads the pushed history and every contribution; a pushed source that
+    no crawler got a listing page of is broken, named as a local crawl names it."""
+    from wardnews.distributed import Keys, RedisSources
+    from wardnews.health import Limits, judge_shared_crawl
+    from wardnews.sources import Source
+
+    client = redis_server.client()
+    client.flushall()
+    keys = Keys.from_settings({})
+    limits = Limits(min_coverage=0.5, coverage_drop=0.5, max_error_ratio=0.2)
+    registry = RedisSources(client, keys.sources)
+    registry.register(Source(name="up", listing_urls=["http://127.0.0.1:1/a"]), {})
+    registry.register(
+        Source(name="down", listing_urls=["http://127.0.0.1:1/b"]), {"had_articles": True}
+    )
+    assert judge_shared_crawl(client, keys, limits) is None  # nobody took part yet
+    client.hset(keys.crawl, mapping={"id": "run-1", "started_at": "2026-01-01T00:00:00Z"})
+    for worker, part in (("h1:1:a", 2), ("h2:2:b", 3)):  # two crawlers' counters
+        client.hincrby(keys.health, f"crawler/{worker}/pages", part + 4)
+        client.hincrby(keys.health, "source/up/listing_pages", 1)
+        client.hincrby(keys.health, "source/up/listing_entries", part)
+        client.hincrby(keys.health, "source/up/article_pages", part)
+        client.hincrby(keys.health, "source/down/errors", 2)
+        client.hincrby(keys.health, "errors/http", 2)
+    for field in ("items", "new", "has/title", "has/published_at", "has/body_text"):
+        client.hincrby(keys.health, f"source/up/{field}", 5)  # the writer's counts
+    run, per_source = judge_shared_crawl(client, keys, limits)
+    assert run["id"] == "run-1" and run["outcome"] == "failed"
+    assert run["reason"] == "source down: no listing page could be fetched (4 errors)"
+    assert run["host"] == "h1, h2" and json.loads(run["errors_by_kind"]) == {"http": 4}
+    by_source = {r["source"]: r for r in per_source}
+    assert by_source["up"]["outcome"] == "ok" and by_source["up"]["items"] == 5
+    assert by_source["up"]["listing_pages"] == 2 and by_source["up"]["article_pages"] == 5
+
+
+def test_shared_crawl_of_a_broken_source_exits_3(shared, redis_server, tmp_path):
+    """After a good shared crawl, haibatrung's listing loses its article links: the next
+    shared crawl (two crawlers) is judged broken by the writer, which exits 3 and stores
+    the reason, naming the source, in crawl_runs, as a local crawl would."""
+    from mirror.server import MirrorServer
+
+    db = tmp_path / "archive.db"
+    source = sqlite3.connect(shared[0])
+    with sqlite3.connect(db) as copy:
+        source.backup(copy)
+    source.close()
+    root = tmp_path / "sites"
+    shutil.copytree(SITES / "haibatrung", root / "haibatrung")
+    info = json.loads((root / "haibatrung" / "urls.json").read_text(encoding="utf-8"))
+    for url, name in info["files"].items():
+        if url.split("?")[0] == info["listing"]:
+            page = root / "haibatrung" / name
+            text = page.read_text(encoding="utf-8", errors="ignore")
+            page.write_text(
+                re.sub(r'href="[^"]*view_content[^"]*"', 'href="#"', text), encoding="utf-8"
+            )
+    with MirrorServer(root=root) as broken:
+        hbt = ("-a", f"url={broken.listing_url('haibatrung')}", "-a", "source=haibatrung")
+        push(redis_server.url, db, *hbt, "--fresh")
+        crawlers = [start_crawler(redis_server.url, tmp_path, n) for n in ("a", "b")]
+        assert [finish(proc) for proc in crawlers] == [0, 0]  # a crawler cannot tell
+    out = write(redis_server.url, db, expect=3)
+    (run_id, outcome, reason), *older = rows(
+        db, "select id, outcome, reason from crawl_runs order by started_at desc"
+    )
+    assert outcome == "failed" and len(older) >= 1
+    # The links left (pager, menus) are none like the archived articles: the URL shapes
+    # `scrapy push` shared with the crawlers tell, as a local crawl's archive does.
+    assert re.fullmatch(
+        r"source haibatrung: none of the \d+ links on its listing look like its archived"
+        r" articles any more \(layout changed\?\)",
+        reason,
+    ), reason
+    assert f"crawl {run_id} BROKEN: {reason}" in out
+    assert rows(db, "select outcome, reason from run_sources where run_id = ?", (run_id,)) == [
+        ("failed", reason)
+    ]
+    # Judging again (nothing more came) gives the same verdict, in the same row.
+    write(redis_server.url, db, expect=3)
+    assert rows(db, "select count(*) from crawl_runs") == [(1 + len(older),)]

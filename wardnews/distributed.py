@@ -21,6 +21,10 @@ crawler killed mid-way must lose nothing:
 * a shared end of crawl: a crawler is idle only when the start list, the queue and every
   live crawler's leases are empty; it closes after MAX_IDLE_TIME_BEFORE_CLOSE seconds of
   that (scrapy-redis measures idle time from a class attribute set at import time).
+* a shared verdict: each crawler adds its counters (the `source/<name>/...` stats the
+  health check reads) to one Redis hash, in the same transaction that drops the leases of
+  the requests they came from; the writer adds what it stored; `scrapy writer
+  --until-empty` judges the sum (wardnews.health.judge_shared_crawl).
 """
 
 from __future__ import annotations
@@ -61,6 +65,9 @@ __all__ = [
     "RedisAddon",
     "RedisEventPipeline",
     "RedisSources",
+    "SharedCounters",
+    "SharedShapes",
+    "crawler_hosts",
     "fingerprint",
     "frontier_size",
     "live_workers",
@@ -100,6 +107,7 @@ class Keys:
     crawl: str  # hash: crawl-wide options (full), set by `scrapy push`
     walks: str  # hash: per source, listing walks pushed / ended / broken
     workers: str  # set of crawler ids that may hold leases
+    health: str  # hash: the crawl's summed counters (crawlers' stats, writer's outcomes)
 
     @classmethod
     def from_settings(cls, settings: BaseSettings, spider: str = "ward_news") -> Keys:
@@ -118,6 +126,7 @@ class Keys:
             crawl=f"{spider}:crawl",
             walks=f"{spider}:walks",
             workers=f"{spider}:workers",
+            health=f"{spider}:health",
         )
 
     def heartbeat(self, worker: str) -> str:
@@ -220,6 +229,65 @@ def frontier_size(server: Any, keys: Keys) -> dict[str, int]:
     return {"start": start, "queued": queued, "leased": sum(leased)}
 
 
+# --- the shared counters of the crawl's verdict -----------------------------------------------
+
+# The stats a crawler adds to the shared crawl's counters (integers only): what the health
+# check and the crawl_runs row read.
+SHARED_STATS = (
+    "source/",
+    "errors/",
+    "crawl/",
+    "downloader/response_count",
+    "downloader/response_status_count/",
+    "item_scraped_count",
+)
+
+
+class SharedCounters:
+    """A crawler's stats, added to `keys.health` as they grow (HINCRBY of the increments).
+
+    `queue(pipe)` puts the increments since the last commit on a Redis pipeline; once the
+    pipeline has run, `commit(delta)` makes them the new base. A crawler also counts its
+    pages under `crawler/<id>/pages` (which crawlers took part, on which hosts).
+    """
+
+    def __init__(self, stats: Any, key: str, worker: str):
+        self.stats = stats
+        self.key = key
+        self.worker = worker
+        self.sent: dict[str, int] = {}
+
+    def delta(self) -> dict[str, int]:
+        changed = {}
+        for name, value in self.stats.get_stats().items():
+            if (
+                isinstance(value, int)
+                and not isinstance(value, bool)
+                and name.startswith(SHARED_STATS)
+                and value != self.sent.get(name, 0)
+            ):
+                changed[name] = value - self.sent.get(name, 0)
+        return changed
+
+    def queue(self, pipe: Any) -> dict[str, int]:
+        delta = self.delta()
+        for name, n in delta.items():
+            pipe.hincrby(self.key, name, n)
+        pages = delta.get("downloader/response_count", 0)
+        pipe.hincrby(self.key, f"crawler/{self.worker}/pages", pages)
+        return delta
+
+    def commit(self, delta: dict[str, int]) -> None:
+        for name, n in delta.items():
+            self.sent[name] = self.sent.get(name, 0) + n
+
+
+def crawler_hosts(counters: dict[str, int]) -> list[str]:
+    """Hosts of the crawlers that added to a shared crawl's counters."""
+    workers = {k.split("/")[1] for k in counters if k.startswith("crawler/")}
+    return sorted({w.rsplit(":", 2)[0] for w in workers})
+
+
 # --- the add-on -----------------------------------------------------------------------------
 
 
@@ -288,6 +356,7 @@ class LeasedScheduler(Scheduler):
         scheduler.keys = Keys.from_settings(settings, crawler.spidercls.name)
         host = socket.gethostname()
         scheduler.worker = f"{host}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        scheduler.counters = SharedCounters(crawler.stats, scheduler.keys.health, scheduler.worker)
         return scheduler
 
     def open(self, spider: Any) -> None:
@@ -325,6 +394,7 @@ class LeasedScheduler(Scheduler):
         if getattr(self, "_loop", None) is not None and self._loop.running:
             self._loop.stop()
         self._release_finished()
+        self._share_counters()
         # Whatever is still leased was cut short (shutdown): it goes back on the queue.
         self.server.delete(self.keys.heartbeat(self.worker))
         back = self._requeue(
@@ -391,7 +461,23 @@ class LeasedScheduler(Scheduler):
             return
         done = [r for r in self._leases if r not in busy]
         if done:
-            self.server.hdel(self.keys.leases(self.worker), *(self._leases.pop(r) for r in done))
+            # The counters of finished work go to the crawl's verdict with their leases, in
+            # one transaction: a crawler killed afterwards has counted what it let go, and
+            # what it still held is done (and counted) again by another.
+            fields = [self._leases.pop(r) for r in done]
+            with self.server.pipeline() as pipe:
+                delta = self.counters.queue(pipe)
+                pipe.hdel(self.keys.leases(self.worker), *fields)
+                pipe.execute()
+            self.counters.commit(delta)
+
+    def _share_counters(self) -> None:
+        """Add the counters that grew outside leased work (robots.txt...) to the verdict's."""
+        if self.counters.delta():
+            with self.server.pipeline() as pipe:
+                delta = self.counters.queue(pipe)
+                pipe.execute()
+            self.counters.commit(delta)
 
     def _beat(self) -> None:
         with self.server.pipeline(transaction=False) as pipe:
@@ -404,6 +490,8 @@ class LeasedScheduler(Scheduler):
         try:
             self._beat()
             self._release_finished()
+            if not self._leases:  # else a request half done would be counted, then redone
+                self._share_counters()
             self._ticks += 1
             if self._ticks * self.poll * 1000 >= self.lease_ms / 2:
                 self._ticks = 0
@@ -488,6 +576,30 @@ class RedisSources(dict):
         self.pop(source.name, None)
 
 
+def _tuples(value: Any) -> Any:
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+class SharedShapes(dict):
+    """A crawler's `known_shapes`: the URL shapes of each source's archived articles, as
+    `scrapy push` published them with the source (a crawler has no archive to read)."""
+
+    def __init__(self, sources: RedisSources):
+        super().__init__()
+        self._sources = sources
+
+    def __missing__(self, name: str) -> set[tuple]:
+        shapes = {_tuples(s) for s in self._sources.state(name).get("known_shapes") or ()}
+        self[name] = shapes
+        return shapes
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and bool(self[name])
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        return self[name] or default
+
+
 # --- the spider's half ----------------------------------------------------------------------
 
 
@@ -511,6 +623,7 @@ class DistributedSpiderMixin(RedisMixin):
         self.setup_redis(crawler)
         self.keys = Keys.from_settings(settings, self.name)
         self.sources = RedisSources(self.server, self.keys.sources)
+        self.known_shapes = SharedShapes(self.sources)
         self.listed = defaultdict(set)
         self.close_after_idle = settings.getfloat(
             "MAX_IDLE_TIME_BEFORE_CLOSE", DEFAULTS["MAX_IDLE_TIME_BEFORE_CLOSE"]
@@ -524,9 +637,15 @@ class DistributedSpiderMixin(RedisMixin):
     def _busy(self, *_: Any, **__: Any) -> None:
         self._idle_since = None
 
-    def _read_crawl_options(self) -> None:
+    def _read_crawl_options(self) -> dict[bytes, bytes]:
         options = self.server.hgetall(self.keys.crawl)
         self.full = self.full or options.get(b"full") == b"1"
+        return options
+
+    def shared_crawl_id(self) -> str | None:
+        """The crawl_runs id of the shared crawl (`scrapy push` sets it), if pushed yet."""
+        found = self.server.hget(self.keys.crawl, "id")
+        return found.decode() if found else None
 
     def shared_walk_state(self, source: str) -> dict[str, Any]:
         """The walk state of a source as `scrapy push` read it from the archive."""
@@ -625,7 +744,9 @@ class DistributedSpiderMixin(RedisMixin):
 
     def spider_idle(self) -> None:
         """Idle: take start entries; stay while anyone has work; close after a quiet spell."""
-        self._read_crawl_options()
+        options = self._read_crawl_options()
+        if options.get(b"id"):  # pushed after this crawler started: rows belong to its run
+            self.crawler.stats.set_value("crawl/run_id", options[b"id"].decode())
         pulled = self.schedule_next_requests()
         recovered = recover_dead_workers(self.server, self.keys)
         left = frontier_size(self.server, self.keys)

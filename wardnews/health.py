@@ -5,6 +5,11 @@ when no listing page of a source could be fetched, when errors exceed a ratio, o
 required fields are missing from most items (or far below the source's last good run: a
 layout change). The verdict goes to the `health/failed` stat, which makes our `crawl`
 command exit non-zero (Scrapy's own exits 0 whatever happened).
+
+The verdict is computed from counters alone (`source/<name>/...` stats), so that a
+distributed crawl can be judged the same way: its crawlers add their counters to one Redis
+hash, the writer adds what it stored (new, changed, field coverage), and `judge_shared_crawl`
+runs the same code over the sum once the crawl is over (see docs/DISTRIBUTED.md).
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import os
 import socket
 import time
 import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
@@ -27,7 +34,17 @@ if TYPE_CHECKING:
     from scrapy import Spider
     from scrapy.crawler import Crawler
 
-__all__ = ["CrawlHealth", "judge_source"]
+    from wardnews.distributed import Keys
+
+__all__ = [
+    "CrawlHealth",
+    "Limits",
+    "SourceHistory",
+    "judge_shared_crawl",
+    "judge_source",
+    "judge_sources",
+    "run_row",
+]
 
 # Fields most items must have; the others only count against the source's own history.
 REQUIRED_FIELDS = ("title", "published_at", "body_text")
@@ -89,19 +106,193 @@ def judge_source(
     return None
 
 
+# The per-source counters (`source/<name>/<counter>` stats) a verdict reads, besides the
+# coverage counts `source/<name>/has/<field>` and `errors_parse`.
+SOURCE_COUNTERS = (
+    "listing_pages",
+    "article_pages",
+    "listing_entries",
+    "items",
+    "errors",
+    "new",
+    "changed",
+    "removed",
+    "unchanged",
+    "direct_articles",
+    "listing_entries_alike",
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The HEALTH_* thresholds."""
+
+    min_coverage: float
+    coverage_drop: float
+    max_error_ratio: float
+    min_items_for_drop: int = 10
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> Limits:
+        return cls(
+            min_coverage=settings.getfloat("HEALTH_MIN_COVERAGE"),
+            coverage_drop=settings.getfloat("HEALTH_COVERAGE_DROP"),
+            max_error_ratio=settings.getfloat("HEALTH_MAX_ERROR_RATIO"),
+            min_items_for_drop=settings.getint("HEALTH_MIN_ITEMS_FOR_DROP"),
+        )
+
+
+@dataclass(frozen=True)
+class SourceHistory:
+    """What the archive knew of a source before the crawl (its verdict depends on it)."""
+
+    had_articles: bool = False
+    baseline: dict[str, float] | None = None  # field coverage of its last good run
+    known_shapes: int = 0  # URL shapes of its archived articles (spider.known_shapes)
+
+
+def _count(stats: Mapping[str, Any], key: str) -> int:
+    value = stats.get(key, 0) or 0
+    return int(value) if isinstance(value, int | float) else 0
+
+
+def source_counts(stats: Mapping[str, Any], name: str, known_shapes: int = 0) -> dict[str, int]:
+    """The counters judge_source reads, from `source/<name>/...` stats."""
+    counts = {k: _count(stats, f"source/{name}/{k}") for k in SOURCE_COUNTERS}
+    counts["parse_failures"] = _count(stats, f"source/{name}/errors_parse")
+    counts["known_shapes"] = known_shapes
+    return counts
+
+
+def source_coverage(stats: Mapping[str, Any], name: str, items: int) -> dict[str, float]:
+    """Share of the source's articles (0-1) where each COVERAGE_FIELDS field was found."""
+    if not items:
+        return {}
+    return {f: round(_count(stats, f"source/{name}/has/{f}") / items, 3) for f in COVERAGE_FIELDS}
+
+
+def judge_sources(
+    stats: Mapping[str, Any],
+    names: Iterable[str],
+    history: Mapping[str, SourceHistory],
+    limits: Limits,
+    run_id: str,
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """Every source's verdict: (the reasons of the broken ones, the run_sources rows)."""
+    verdicts: list[str] = []
+    per_source: list[dict[str, Any]] = []
+    for name in names:
+        past = history.get(name) or SourceHistory()
+        counts = source_counts(stats, name, past.known_shapes)
+        items = counts["items"]
+        coverage = source_coverage(stats, name, items)
+        verdict = judge_source(
+            name,
+            counts,
+            coverage,
+            past.had_articles,
+            past.baseline,
+            limits.min_coverage,
+            limits.coverage_drop,
+            limits.max_error_ratio,
+            limits.min_items_for_drop,
+        )
+        if verdict:
+            verdicts.append(verdict)
+        per_source.append(
+            {
+                "run_id": run_id,
+                "source": name,
+                "listing_pages": counts["listing_pages"],
+                "article_pages": counts["article_pages"],
+                "articles_new": counts["new"],
+                "articles_changed": counts["changed"],
+                "articles_removed": counts["removed"],
+                "items": items,
+                "errors": counts["errors"],
+                "field_coverage": coverage,
+                "outcome": "failed" if verdict else "ok",
+                "reason": verdict,
+                "finished_at": utc_now(),
+            }
+        )
+    return verdicts, per_source
+
+
+def crawl_outcome(verdicts: list[str], finish_reason: str) -> tuple[str, str | None]:
+    """('ok' | 'failed', the reason: every verdict, '; '-joined)."""
+    verdicts = list(verdicts)
+    if finish_reason != "finished":
+        verdicts.insert(0, f"crawl did not finish: {finish_reason}")
+    return ("failed" if verdicts else "ok"), "; ".join(verdicts) or None
+
+
+def run_row(
+    stats: Mapping[str, Any],
+    *,
+    run_id: str,
+    started_at: str | None,
+    finished: bool,
+    sources: Iterable[str],
+    mode: str,
+    host: str,
+    pid: int | None,
+    outcome: str,
+    reason: str | None,
+    finish_reason: str | None = None,
+    per_source: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The crawl_runs row of a crawl whose counters are `stats` (Scrapy stat names)."""
+    errors_by_kind = {k.split("/", 1)[1]: v for k, v in stats.items() if k.startswith("errors/")}
+    status_counts = {
+        k.rsplit("/", 1)[1]: v
+        for k, v in stats.items()
+        if k.startswith("downloader/response_status_count/")
+    }
+    coverage = {row["source"]: row["field_coverage"] for row in per_source or []}
+    return {
+        "id": run_id,
+        "started_at": started_at,
+        "finished_at": utc_now() if finished else None,
+        "sources": json.dumps(sorted(sources), ensure_ascii=False),
+        "mode": mode,
+        "host": host,
+        "pid": pid,
+        "pages_fetched": _count(stats, "downloader/response_count"),
+        "listing_pages": _count(stats, "crawl/listing_pages"),
+        "article_pages": _count(stats, "crawl/article_pages"),
+        "articles_new": _count(stats, "archive/new"),
+        "articles_changed": _count(stats, "archive/changed"),
+        "articles_unchanged": _count(stats, "archive/unchanged"),
+        "articles_removed": _count(stats, "archive/removed"),
+        "items": _count(stats, "item_scraped_count"),
+        "errors": sum(errors_by_kind.values()),
+        "errors_by_kind": json.dumps(errors_by_kind, sort_keys=True),
+        "status_counts": json.dumps(status_counts, sort_keys=True),
+        "field_coverage": json.dumps(coverage, ensure_ascii=False, sort_keys=True),
+        "outcome": outcome,
+        "reason": reason,
+        "finish_reason": finish_reason,
+    }
+
+
 class CrawlHealth:
-    """Extension: progress lines, the crawl_runs row, and the crawl's verdict."""
+    """Extension: progress lines, the crawl_runs row, and the crawl's verdict.
+
+    A crawler of a distributed crawl (REDIS_URL) sees only part of each source: it neither
+    judges sources nor records a crawl_runs row. Its counters go to the shared crawl's
+    Redis hash (LeasedScheduler) and `scrapy writer --until-empty` judges the whole crawl
+    (judge_shared_crawl). It still exits 3 when it did not finish normally.
+    """
 
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
         self.stats = crawler.stats
         settings = crawler.settings
         self.interval = settings.getfloat("PROGRESS_INTERVAL")
-        self.min_coverage = settings.getfloat("HEALTH_MIN_COVERAGE")
-        self.coverage_drop = settings.getfloat("HEALTH_COVERAGE_DROP")
-        self.max_error_ratio = settings.getfloat("HEALTH_MAX_ERROR_RATIO")
-        self.min_items_for_drop = settings.getint("HEALTH_MIN_ITEMS_FOR_DROP")
-        self.run_id = f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{uuid.uuid4().hex[:8]}"
+        self.limits = Limits.from_settings(settings)
+        self.shared = bool(settings.get("REDIS_URL"))
+        self.run_id = new_run_id()
         self.started_at = utc_now()
         self.t0 = time.monotonic()
         self.loop: task.LoopingCall | None = None
@@ -114,12 +305,17 @@ class CrawlHealth:
         return cls(crawler)
 
     def spider_opened(self, spider: Spider) -> None:
+        if self.shared:
+            # The rows this crawler leads to (failures, captures) belong to the shared
+            # crawl, whose crawl_runs row `scrapy push` opened.
+            self.run_id = getattr(spider, "shared_crawl_id", lambda: None)() or self.run_id
         self.stats.set_value("crawl/run_id", self.run_id)
         store = getattr(spider, "store", None)
         for name in getattr(spider, "sources", {}):
             if store is not None:
                 self.history[name] = (store.had_articles(name), store.last_good_coverage(name))
-        self._record(spider, outcome="running", reason=None, finished=False)
+        if not self.shared:
+            self._record(spider, outcome="running", reason=None, finished=False)
         if self.interval > 0:
             self.loop = task.LoopingCall(self.progress)
             self.loop.start(self.interval, now=False)
@@ -144,82 +340,26 @@ class CrawlHealth:
     def _errors(self) -> int:
         return sum(v for k, v in self.stats.get_stats().items() if k.startswith("errors/"))
 
-    def _source_counts(self, name: str) -> dict[str, int]:
-        get = self.stats.get_value
-        keys = (
-            "listing_pages",
-            "article_pages",
-            "listing_entries",
-            "items",
-            "errors",
-            "new",
-            "changed",
-            "removed",
-            "unchanged",
-            "direct_articles",
-            "listing_entries_alike",
-        )
-        counts = {k: int(get(f"source/{name}/{k}", 0) or 0) for k in keys}
-        counts["parse_failures"] = int(get(f"source/{name}/errors_parse", 0) or 0)
-        spider = self.crawler.spider
-        counts["known_shapes"] = len(getattr(spider, "known_shapes", {}).get(name, ()))
-        return counts
-
     def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.loop is not None and self.loop.running:
             self.loop.stop()
         finalize = getattr(spider, "finalize", None)
         if finalize is not None:
             finalize(reason)
-        verdicts: list[str] = []
-        per_source: list[dict[str, Any]] = []
-        for name in getattr(spider, "sources", {}):
-            counts = self._source_counts(name)
-            items = counts["items"]
-            coverage = (
-                {
-                    f: round((self.stats.get_value(f"source/{name}/has/{f}", 0) or 0) / items, 3)
-                    for f in COVERAGE_FIELDS
-                }
-                if items
-                else {}
-            )
-            had, baseline = self.history.get(name, (False, None))
-            verdict = judge_source(
-                name,
-                counts,
-                coverage,
-                had,
-                baseline,
-                self.min_coverage,
-                self.coverage_drop,
-                self.max_error_ratio,
-                self.min_items_for_drop,
-            )
-            if verdict:
-                verdicts.append(verdict)
-            per_source.append(
-                {
-                    "run_id": self.run_id,
-                    "source": name,
-                    "listing_pages": counts["listing_pages"],
-                    "article_pages": counts["article_pages"],
-                    "articles_new": counts["new"],
-                    "articles_changed": counts["changed"],
-                    "articles_removed": counts["removed"],
-                    "items": items,
-                    "errors": counts["errors"],
-                    "field_coverage": coverage,
-                    "outcome": "failed" if verdict else "ok",
-                    "reason": verdict,
-                    "finished_at": utc_now(),
-                }
-            )
-        if reason != "finished":
-            verdicts.insert(0, f"crawl did not finish: {reason}")
-        outcome = "failed" if verdicts else "ok"
-        message = "; ".join(verdicts) or None
-        if verdicts:
+        if self.shared:
+            self._close_shared(spider, reason)
+            return
+        shapes = getattr(spider, "known_shapes", {})
+        history = {
+            name: SourceHistory(had, baseline, len(shapes.get(name, ())))
+            for name, (had, baseline) in self.history.items()
+        }
+        sources = list(getattr(spider, "sources", {}))
+        verdicts, per_source = judge_sources(
+            self.stats.get_stats(), sources, history, self.limits, self.run_id
+        )
+        outcome, message = crawl_outcome(verdicts, reason)
+        if message:
             self.stats.set_value("health/failed", message)
             spider.logger.error("CRAWL BROKEN: %s", message)
         else:
@@ -232,8 +372,19 @@ class CrawlHealth:
             finish_reason=reason,
             per_source=per_source,
         )
-        sink = get_sink(self.crawler)
-        sink.close()
+        get_sink(self.crawler).close()
+
+    def _close_shared(self, spider: Spider, reason: str) -> None:
+        _, message = crawl_outcome([], reason)
+        if message:
+            self.stats.set_value("health/failed", message)
+            spider.logger.error("CRAWLER STOPPED EARLY: %s", message)
+        else:
+            spider.logger.info(
+                "crawler done; the shared crawl %s is judged by `scrapy writer --until-empty`",
+                self.run_id,
+            )
+        get_sink(self.crawler).close()
 
     def _record(
         self,
@@ -244,44 +395,86 @@ class CrawlHealth:
         finish_reason: str | None = None,
         per_source: list[dict[str, Any]] | None = None,
     ) -> None:
-        get = self.stats.get_value
-        stats = self.stats.get_stats()
-        errors_by_kind = {
-            k.split("/", 1)[1]: v for k, v in stats.items() if k.startswith("errors/")
-        }
-        status_counts = {
-            k.rsplit("/", 1)[1]: v
-            for k, v in stats.items()
-            if k.startswith("downloader/response_status_count/")
-        }
-        coverage = {row["source"]: row["field_coverage"] for row in per_source or []}
-        run = {
-            "id": self.run_id,
-            "started_at": self.started_at,
-            "finished_at": utc_now() if finished else None,
-            "sources": json.dumps(sorted(getattr(spider, "sources", {})), ensure_ascii=False),
-            "mode": "full" if getattr(spider, "full", False) else "incremental",
-            "host": socket.gethostname(),
-            "pid": os.getpid(),
-            "pages_fetched": int(get("downloader/response_count", 0) or 0),
-            "listing_pages": int(get("crawl/listing_pages", 0) or 0),
-            "article_pages": int(get("crawl/article_pages", 0) or 0),
-            "articles_new": int(get("archive/new", 0) or 0),
-            "articles_changed": int(get("archive/changed", 0) or 0),
-            "articles_unchanged": int(get("archive/unchanged", 0) or 0),
-            "articles_removed": int(get("archive/removed", 0) or 0),
-            "items": int(get("item_scraped_count", 0) or 0),
-            "errors": sum(errors_by_kind.values()),
-            "errors_by_kind": json.dumps(errors_by_kind, sort_keys=True),
-            "status_counts": json.dumps(status_counts, sort_keys=True),
-            "field_coverage": json.dumps(coverage, ensure_ascii=False, sort_keys=True),
-            "outcome": outcome,
-            "reason": reason,
-            "finish_reason": finish_reason,
-        }
-        event = {"_kind": "run", "run": run, "per_source": per_source or []}
-        sink = get_sink(self.crawler)
-        if sink.distributed:
-            sink.push("run", {"run": run, "per_source": per_source or []})
-        else:
-            apply_event(sink.store, event)
+        run = run_row(
+            self.stats.get_stats(),
+            run_id=self.run_id,
+            started_at=self.started_at,
+            finished=finished,
+            sources=getattr(spider, "sources", {}),
+            mode="full" if getattr(spider, "full", False) else "incremental",
+            host=socket.gethostname(),
+            pid=os.getpid(),
+            outcome=outcome,
+            reason=reason,
+            finish_reason=finish_reason,
+            per_source=per_source,
+        )
+        apply_event(
+            get_sink(self.crawler).store,
+            {"_kind": "run", "run": run, "per_source": per_source or []},
+        )
+
+
+def new_run_id() -> str:
+    """A crawl_runs id: start time (UTC) and a random suffix, 20260101T010000-1a2b3c4d."""
+    return f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{uuid.uuid4().hex[:8]}"
+
+
+# --- the verdict of a distributed crawl -----------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def shared_counters(server: Any, keys: Keys) -> dict[str, int]:
+    """The summed counters of the shared crawl (crawlers' stats and the writer's)."""
+    return {_text(k): int(v) for k, v in server.hgetall(keys.health).items()}
+
+
+def judge_shared_crawl(
+    server: Any, keys: Keys, limits: Limits
+) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+    """The crawl_runs row and run_sources rows of the shared crawl, judged as a whole.
+
+    Call it once the crawl is over (nothing queued or leased, no crawler alive, the events
+    applied): it runs the local verdict (judge_source) per source over the counters every
+    crawler and the writer added to `keys.health`, with each source's history as `scrapy
+    push` read it from archive.db before the crawl. None when no crawler contributed.
+    Judging again (more pushed to the same crawl) gives the same row id: an upsert.
+    """
+    from wardnews.distributed import RedisSources, crawler_hosts
+
+    stats = shared_counters(server, keys)
+    hosts = crawler_hosts(stats)
+    if not hosts:
+        return None
+    crawl = {_text(k): _text(v) for k, v in server.hgetall(keys.crawl).items()}
+    run_id = crawl.get("id") or new_run_id()
+    registry = RedisSources(server, keys.sources)
+    names = sorted(_text(n) for n in server.hkeys(keys.sources))
+    history = {}
+    for name in names:
+        state = registry.state(name)
+        history[name] = SourceHistory(
+            bool(state.get("had_articles")),
+            state.get("last_good_coverage"),
+            len(state.get("known_shapes") or ()),
+        )
+    verdicts, per_source = judge_sources(stats, names, history, limits, run_id)
+    outcome, message = crawl_outcome(verdicts, "finished")
+    run = run_row(
+        stats,
+        run_id=run_id,
+        started_at=crawl.get("started_at"),
+        finished=True,
+        sources=names,
+        mode="full" if crawl.get("full") == "1" else "incremental",
+        host=", ".join(hosts),
+        pid=None,
+        outcome=outcome,
+        reason=message,
+        finish_reason="finished",
+        per_source=per_source,
+    )
+    return run, per_source

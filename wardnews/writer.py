@@ -9,6 +9,11 @@ to a processing list, applied, committed, and only then dropped. A writer that s
 and finds a processing list applies it again first; applying an event twice is harmless
 (captures are keyed by record id, an article seen twice is "unchanged", runs and sources
 are upserts).
+
+With `health_key`, what was stored is also counted per source (new, changed, items, field
+coverage: the counts a local crawl's StoragePipeline keeps) into that Redis hash, in the
+transaction that drops the applied batch: the crawl's verdict reads them
+(wardnews.health.judge_shared_crawl).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pipelines.normalize import normalize_article
-from pipelines.storage import apply_event
+from pipelines.storage import apply_event, count_item
 from wardnews.store import ArchiveStore
 
 __all__ = ["WriterLock", "WriterBusy", "apply_raw", "drain"]
@@ -73,8 +78,20 @@ class WriterLock:
             self.server.delete(self.key)
 
 
-def apply_raw(store: ArchiveStore, raw: bytes | str, counts: Counter) -> None:
-    """Apply one queued JSON event; count what happened ('article', 'article_new'...)."""
+class Tally(Counter):
+    """Stats-like counts (inc_value) of what the writer stored, for the crawl's verdict."""
+
+    def inc_value(self, key: str, count: int = 1, start: int = 0) -> None:
+        self[key] += count
+
+
+def apply_raw(
+    store: ArchiveStore, raw: bytes | str, counts: Counter, tally: Tally | None = None
+) -> None:
+    """Apply one queued JSON event; count what happened ('article', 'article_new'...).
+
+    `tally` gets the per-source stats a local crawl's StoragePipeline counts.
+    """
     event = json.loads(raw)
     kind = event.get("_kind") or "article"
     if kind == "article":
@@ -83,14 +100,21 @@ def apply_raw(store: ArchiveStore, raw: bytes | str, counts: Counter) -> None:
     counts[kind] += 1
     if outcome:
         counts[f"article_{outcome}"] += 1
+    if tally is not None:
+        count_item(tally, event, outcome)
 
 
 def _apply_batch(
-    store: ArchiveStore, server: Any, dead_key: str, events: list[bytes], counts: Counter
+    store: ArchiveStore,
+    server: Any,
+    dead_key: str,
+    events: list[bytes],
+    counts: Counter,
+    tally: Tally | None = None,
 ) -> None:
     for raw in events:
         try:
-            apply_raw(store, raw, counts)
+            apply_raw(store, raw, counts, tally)
         except Exception as exc:  # one bad event must not stop the archive
             logger.error("writer: event set aside in %s: %r (%r)", dead_key, raw[:200], exc)
             server.rpush(dead_key, raw)
@@ -109,22 +133,36 @@ def drain(
     stop: Any = None,
     busy: Callable[[], bool] | None = None,
     progress_seconds: float = 30.0,
+    health_key: str | None = None,
 ) -> Counter:
     """Apply queued events until the queue stays empty for `idle_seconds` (or for ever).
 
     With `busy` (e.g. "a crawler is still alive"), an empty queue counts as idle only
     while busy() is false. `stop` (anything with is_set(), e.g. a threading.Event) ends
     the loop after the batch in hand. Returns counts by event kind, plus 'article_new'...
+    With `health_key`, per-source counts of what was stored are added to that hash.
     """
     processing, dead = f"{key}:processing", f"{key}:failed"
     take = server.register_script(_TAKE_BATCH)
     counts: Counter = Counter()
+    tally = Tally() if health_key else None
+
+    def done() -> None:
+        """The batch is committed: drop it, and add its counts to the verdict's, at once."""
+        with server.pipeline() as pipe:
+            for name, n in (tally or {}).items():
+                pipe.hincrby(health_key, name, n)
+            pipe.delete(processing)
+            pipe.execute()
+        if tally is not None:
+            tally.clear()
+
     leftover = server.lrange(processing, 0, -1)
     if leftover:
         logger.warning("writer: applying again %d events a stopped writer had taken", len(leftover))
-        _apply_batch(store, server, dead, leftover, counts)
+        _apply_batch(store, server, dead, leftover, counts, tally)
         store.flush()
-        server.delete(processing)
+        done()
     idle_since = last_report = time.monotonic()
     while not (stop is not None and stop.is_set()):
         if lock is not None:
@@ -145,9 +183,9 @@ def drain(
                 continue
             events = [first]
         idle_since = time.monotonic()
-        _apply_batch(store, server, dead, events, counts)
+        _apply_batch(store, server, dead, events, counts, tally)
         store.flush()  # committed: the batch can go
-        server.delete(processing)
+        done()
         if progress_seconds and time.monotonic() - last_report >= progress_seconds:
             last_report = time.monotonic()
             logger.info("writer: %s", _summary(counts))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import socket
 from collections import Counter
 from typing import Any
 
@@ -16,6 +17,8 @@ from scrapy.utils.conf import arglist_to_dict
 from scrapy_redis.connection import get_redis_from_settings
 
 from wardnews.distributed import Keys, RedisSources, fingerprint
+from wardnews.health import new_run_id, run_row
+from wardnews.warc import utc_now
 
 __all__ = ["Command", "plan_start", "start_entry"]
 
@@ -83,10 +86,18 @@ def plan_start(spidercls: type, settings: Any, spargs: dict[str, str]) -> dict[s
         )
         counts[kind] += 1
         entries.append(entry)
+    # With each source, what the archive knows of it before the crawl: its walk state,
+    # and the history its verdict is judged against (as CrawlHealth reads it locally).
+    store = spider.store
     sources = {
         name: (
             source,
-            {"walk_complete_at": spider.store.source_state(name).get("walk_complete_at")},
+            {
+                "walk_complete_at": store.source_state(name).get("walk_complete_at"),
+                "had_articles": store.had_articles(name),
+                "last_good_coverage": store.last_good_coverage(name),
+                "known_shapes": sorted(spider.known_shapes.get(name, ())),
+            },
         )
         for name, source in spider.sources.items()
     }
@@ -186,6 +197,7 @@ class Command(ScrapyCommand):
             registry.register(source, state)
         marked = _mark_seen(server, keys, plan["seen"])
         server.hset(keys.crawl, "full", "1" if plan["full"] else "0")
+        run_id = _open_run(server, keys, plan)
         for entry in plan["entries"]:  # listing walks started, for their shared end
             if entry["meta"].get("kind") == "listing":
                 server.hincrby(keys.walks, f"{entry['meta']['source']}:pushed", 1)
@@ -200,6 +212,7 @@ class Command(ScrapyCommand):
             f"scrapy push: {len(plan['entries'])} start requests ({counts['listing']} listing"
             f" pages, {counts['recheck']} re-checks, {counts['retry']} retries) of"
             f" {len(plan['sources'])} source(s) queued in {keys.start_urls}"
+            f" (crawl run {run_id})"
         )
         print(
             f"scrapy push: {marked} archived articles newly marked as seen in"
@@ -220,9 +233,36 @@ def _clear_crawl(server: Any, keys: Keys) -> int:
         keys.crawl,
         keys.walks,
         keys.workers,
+        keys.health,
         *(keys.leases(w) for w in workers),
     )
     return alive
+
+
+def _open_run(server: Any, keys: Keys, plan: dict[str, Any]) -> str:
+    """The shared crawl's crawl_runs id; a new crawl's row ("running") goes to the writer.
+
+    `scrapy writer --until-empty` fills the row in with the verdict once the crawl is over.
+    """
+    existing = server.hget(keys.crawl, "id")
+    if existing:
+        return existing.decode()
+    run_id, started_at = new_run_id(), utc_now()
+    server.hset(keys.crawl, mapping={"id": run_id, "started_at": started_at})
+    run = run_row(
+        {},
+        run_id=run_id,
+        started_at=started_at,
+        finished=False,
+        sources=plan["sources"],
+        mode="full" if plan["full"] else "incremental",
+        host=socket.gethostname(),
+        pid=None,
+        outcome="running",
+        reason=None,
+    )
+    plan["events"].append({"_kind": "run", "run": run, "per_source": []})
+    return run_id
 
 
 def _mark_seen(server: Any, keys: Keys, urls: list[str], chunk: int = 5000) -> int:

@@ -1,4 +1,9 @@
-"""`scrapy writer`: the single writer of a distributed crawl (Redis queue -> archive.db)."""
+"""`scrapy writer`: the single writer of a distributed crawl (Redis queue -> archive.db).
+
+With --until-empty, once the crawl is over and its events are written, it also makes the
+crawl's verdict (the per-source health check of a local crawl, over every crawler's
+counters), stores it in crawl_runs / run_sources and exits 3 when a source is broken.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,9 @@ from scrapy.exceptions import UsageError
 from scrapy.utils.log import configure_logging
 from scrapy_redis.connection import get_redis_from_settings
 
+from wardnews.commands.crawl import EXIT_BROKEN
 from wardnews.distributed import Keys, frontier_size, live_workers
+from wardnews.health import Limits, judge_shared_crawl
 from wardnews.store import ArchiveStore
 from wardnews.writer import WriterBusy, WriterLock, _summary, drain
 
@@ -61,7 +68,9 @@ class Command(ScrapyCommand):
             " ARCHIVE_DB, through the same normalisation and storage as a local crawl."
             " Runs until stopped (SIGINT/SIGTERM finish the batch in hand), or with"
             " --until-empty until the shared crawl is over (no start request or request"
-            " queued, no crawler alive) and the queue has stayed empty for --idle seconds."
+            " queued, no crawler alive) and the queue has stayed empty for --idle seconds;"
+            " then it judges the crawl as a local crawl is judged (crawl_runs, run_sources)"
+            " and exits 3 when a source is broken."
         )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
@@ -70,7 +79,8 @@ class Command(ScrapyCommand):
             "--until-empty",
             action="store_true",
             help="stop once the crawl is over (nothing queued, no crawler"
-            " alive) and the queue has stayed empty for --idle seconds",
+            " alive) and the queue has stayed empty for --idle seconds; then judge the"
+            " crawl (exit 3 when a source is broken)",
         )
         parser.add_argument(
             "--idle",
@@ -115,6 +125,7 @@ class Command(ScrapyCommand):
             flush_seconds=settings.getfloat("ARCHIVE_FLUSH_SECONDS"),
         )
         started = time.monotonic()
+        verdict = None
         try:
             counts = drain(
                 store,
@@ -126,7 +137,12 @@ class Command(ScrapyCommand):
                 lock=lock,
                 stop=stop,
                 busy=crawl_going_on(server, keys),
+                health_key=keys.health,
             )
+            if opts.until_empty and not stop.is_set():  # the crawl is over: judge it
+                verdict = judge_shared_crawl(server, keys, Limits.from_settings(settings))
+                if verdict is not None:
+                    store.record_run(*verdict)
         finally:
             store.close()
             lock.release()
@@ -140,3 +156,12 @@ class Command(ScrapyCommand):
                 f" they wait in {keys.items}:failed"
             )
             self.exitcode = 1
+        if verdict is not None:
+            run, _ = verdict
+            if run["outcome"] == "ok":
+                logger.info("crawl healthy: %s", run["id"])
+                print(f"scrapy writer: crawl {run['id']} ok")
+            else:
+                logger.error("CRAWL BROKEN: %s", run["reason"])
+                print(f"scrapy writer: crawl {run['id']} BROKEN: {run['reason']}")
+                self.exitcode = EXIT_BROKEN
