@@ -276,7 +276,7 @@ def main() -> None:
                     results.setdefault(key, []).append((pct(lat, 0.5), pct(lat, 0.95)))
                     if errors:
                         failures[key] = failures.get(key, 0) + errors
-                        print(f"  {path}: {errors} of {args.requests} failed: {body.get('error')}")
+                        print(f"  {path}: {errors} of {n} failed: {body.get('error')}")
                     if run == 0 and label == "table _search":
                         print(
                             f"  {path}: count shown = {body.get('filtered_table_rows_count')}"

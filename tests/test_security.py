@@ -364,7 +364,11 @@ def _formatted_sql() -> set[tuple[str, str]]:
     found = set()
     for path in sorted(ROOT.rglob("*.py")):
         rel = path.relative_to(ROOT)
-        if rel.parts[0] in (".venv", ".git", "build", "node_modules") or "sites" in rel.parts:
+        top = rel.parts[0]
+        # .venv, .venv-pywb: installed packages, not ours.
+        if top.startswith(".venv") or top in (".git", "build", "node_modules"):
+            continue
+        if "sites" in rel.parts:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"), str(rel))
         for node in ast.walk(tree):

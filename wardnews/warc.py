@@ -11,6 +11,7 @@ import io
 import os
 import socket
 import threading
+import zlib
 from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
@@ -45,13 +46,22 @@ class WarcFileWriter:
     left with a torn last record), named so that files from several crawlers never collide.
     """
 
-    def __init__(self, directory: str | Path, max_size: int, software: str = "WardNewsArchive"):
+    def __init__(
+        self,
+        directory: str | Path,
+        max_size: int,
+        software: str = "WardNewsArchive",
+        gzip_level: int = 6,
+    ):
         self.directory = Path(directory)
         self.max_size = max_size
         self.software = software
+        # warcio compresses at level 9: ~20 % slower than 6 for files 0.3 % smaller on HTML.
+        self.gzip_level = gzip_level
         self._lock = threading.Lock()
         self._file: io.BufferedWriter | None = None
         self._writer: WARCWriter | None = None
+        self._buffer = io.BytesIO()
         self._name = ""
         self._seq = 0
         self._stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
@@ -62,13 +72,26 @@ class WarcFileWriter:
         host = socket.gethostname().replace("-", "_")
         self._name = f"wardnews-{self._stamp}-{host}-{os.getpid()}-{self._seq:05d}.warc.gz"
         self._file = open(self.directory / self._name, "ab")  # noqa: SIM115 - closed in close()
-        self._writer = WARCWriter(self._file, gzip=True)
+        # Records are serialised uncompressed into a buffer, then written as one gzip member
+        # each (what warcio's gzip=True writes), at our compression level.
+        self._writer = WARCWriter(self._buffer, gzip=False)
         info = self._writer.create_warcinfo_record(
             self._name,
             {"software": self.software, "format": "WARC File Format 1.1", "hostname": host},
         )
-        self._writer.write_record(info)
+        self._write_record(info)
         self._file.flush()
+
+    def _write_record(self, record: Any) -> None:
+        """Append one record to the file as its own gzip member."""
+        assert self._writer is not None and self._file is not None
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self._writer.write_record(record)
+        compressor = zlib.compressobj(self.gzip_level, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+        with buffer.getbuffer() as data:
+            self._file.write(compressor.compress(data) + compressor.flush())
 
     def write_exchange(
         self,
@@ -119,9 +142,9 @@ class WarcFileWriter:
                 "WARC-Date", response.rec_headers.get_header("WARC-Date")
             )
             offset = self._file.tell()
-            self._writer.write_record(response)
+            self._write_record(response)
             length = self._file.tell() - offset
-            self._writer.write_record(request)
+            self._write_record(request)
             # Flush per exchange: a killed crawl leaves every completed record readable.
             self._file.flush()
             return {
@@ -158,7 +181,11 @@ class WarcMiddleware:
     def __init__(self, crawler: Crawler):
         settings = crawler.settings
         self.crawler = crawler
-        self.writer = WarcFileWriter(settings["WARC_DIR"], settings.getint("WARC_MAX_SIZE"))
+        self.writer = WarcFileWriter(
+            settings["WARC_DIR"],
+            settings.getint("WARC_MAX_SIZE"),
+            gzip_level=settings.getint("WARC_GZIP_LEVEL", 6),
+        )
         self.sink = get_sink(crawler)
         from scrapy import signals
 

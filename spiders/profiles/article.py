@@ -29,6 +29,7 @@ from .dateline import (
 from .dom import (
     BLOCK_TAGS,
     ChromeCache,
+    PageIndex,
     ancestors_or_self,
     contains,
     is_element,
@@ -64,14 +65,23 @@ _TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s*::\s*|\s+[»|]\s+")
 _SITE_NAME = re.compile(
     r"cổng|trang thông tin|trang tin|portal|website|ủy ban|uỷ ban|ubnd|\.vn\b|\.com\b|\.gov\b", re.I
 )
-_AUTHOR_QUERIES = (
-    "//*[@itemprop='author']",
-    "//*[@rel='author']",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' author ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
-    " or contains(@class, 'tac-gia') or contains(@class, 'tacgia')"
-    " or contains(@class, 'nguon-tin')]",
+# Compiled once. "//@a[test]/.." finds the same elements, in the same order, as "//*[test on @a]"
+# but tests only the elements that have the attribute: 4-5x faster in libxml2.
+_AUTHOR_QUERIES = tuple(
+    etree.XPath(query)
+    for query in (
+        "//@itemprop[. = 'author']/..",
+        "//@rel[. = 'author']/..",
+        "//@class[contains(concat(' ', normalize-space(.), ' '), ' author ')"
+        " or contains(concat(' ', normalize-space(.), ' '), ' byline ')"
+        " or contains(., 'tac-gia') or contains(., 'tacgia') or contains(., 'nguon-tin')]/..",
+    )
 )
+_BASE_HREF = etree.XPath("//base/@href", smart_strings=False)
+_BODY_TEXTS = etree.XPath("//body//text()[not(parent::script or parent::style)]")
+_ALL_TEXTS = etree.XPath("//text()[not(parent::script or parent::style)]")
+_VISIBLE_TEXTS = etree.XPath(".//text()[not(parent::script or parent::style)]")
+_HEAD_TITLE = etree.XPath("//title//text()", smart_strings=False)
 _GENERIC_AUTHOR = re.compile(
     r"^(?:admin|administrator|quản trị(?: viên)?|quantri|super user|webmaster|ban biên tập|bbt)$",
     re.I,
@@ -103,7 +113,7 @@ class ArticleContext:
     def __init__(self, root: etree._Element, url: str) -> None:
         self.root = root
         self.url = url
-        base = root.xpath("//base/@href")
+        base = _BASE_HREF(root)
         # Old static sites set <base href>; relative links then resolve against it, not the URL.
         self.base = urljoin(url, base[0].strip()) if base and base[0].strip() else url
         self.title_el: etree._Element | None = None
@@ -115,6 +125,7 @@ class ArticleContext:
         self.category: str | None = None
         self.body_drop: tuple[str, ...] = ()
         self.extra_attachments: list[str] = []
+        self.index: PageIndex | None = None  # the page's class index, when a profile made one
         self.track_fallbacks = False
         self.fallbacks: list[str] = []
         self.in_chrome = ChromeCache()
@@ -150,9 +161,7 @@ class ArticleContext:
     def _body_texts(self) -> list:
         """Every visible text node of the page, fetched once."""
         if self._texts is None:
-            self._texts = self.root.xpath(
-                "//body//text()[not(parent::script or parent::style)]"
-            ) or self.root.xpath("//text()[not(parent::script or parent::style)]")
+            self._texts = _BODY_TEXTS(self.root) or _ALL_TEXTS(self.root)
         return self._texts
 
     def _related_heads(self) -> set[etree._Element]:
@@ -279,7 +288,7 @@ class ArticleContext:
         if not self.body_nodes:
             return None
         for top in self.body_nodes:
-            for node in top.xpath(".//text()[not(parent::script or parent::style)]"):
+            for node in _VISIBLE_TEXTS(top):
                 if len(node.strip()) < 50:
                     continue
                 owner = node.getparent()
@@ -309,7 +318,7 @@ class ArticleContext:
         """Title texts from og:title (True) and <title> (False), site names split off."""
         sites = _site_names(self.metas)
         found: list[tuple[str, bool]] = []
-        head_title = norm_space(" ".join(self.root.xpath("//title//text()")))
+        head_title = norm_space(" ".join(_HEAD_TITLE(self.root)))
         for value, is_og in (
             (meta_content(self.metas, "og:title", "twitter:title"), True),
             (head_title, False),
@@ -465,7 +474,7 @@ class ArticleContext:
                         break
                 sib = sib.getnext()
         for query in _AUTHOR_QUERIES:
-            for el in self.root.xpath(query):
+            for el in query(self.root):
                 if self.in_chrome(el) or el.tag == "link":
                     continue
                 text = _AUTHOR_LABEL.sub("", text_of(el)).strip()
@@ -481,6 +490,8 @@ class ArticleContext:
             date=self.date_el,
             bylines=self.byline_els,
             drop=self.body_drop,
+            # The class index describes the page; trafilatura's tree is a new document.
+            index=None if self._from_trafilatura else self.index,
             # trafilatura's output keeps the page's classes but is already free of chrome.
             strip_chrome=not self._from_trafilatura,
         )

@@ -17,6 +17,7 @@ from normalize.bylines import is_byline
 
 from .dom import (
     BLOCK_TAGS,
+    PageIndex,
     attached,
     drop_keep_tail,
     inner_html,
@@ -31,6 +32,7 @@ from .links import absolute_url, href_of, is_attachment
 
 __all__ = ["BodyCleaner", "RELATED_HINT", "cut_after", "heading_top"]
 
+_TEXTS = etree.XPath(".//text()")
 MEDIA = ("img", "iframe", "video", "audio", "object", "embed", "table")
 MAX_BYLINE = 150  # a closing paragraph longer than this is text, not a byline
 # Cheap pre-filter before is_related_heading(): the words such headings start with.
@@ -110,6 +112,23 @@ def heading_top(owner: etree._Element) -> etree._Element:
         owner = parent
 
 
+def _counterpart(
+    el: etree._Element, node: etree._Element, clone: etree._Element
+) -> etree._Element | None:
+    """The element of clone (a deep copy of node) that stands where el stands in node."""
+    path: list[int] = []
+    current = el
+    while current is not node:
+        parent = current.getparent()
+        if parent is None:
+            return None  # el is not inside node
+        path.append(parent.index(current))
+        current = parent
+    for position in reversed(path):
+        clone = clone[position]
+    return clone
+
+
 Unit = tuple[str, Callable[[], None]]
 
 
@@ -128,17 +147,28 @@ class BodyCleaner:
         bylines: Iterable[etree._Element] = (),
         drop: Iterable[str] = (),
         strip_chrome: bool = True,
+        index: PageIndex | None = None,
     ) -> tuple[str | None, list[str], list[str]]:
-        """(body_html, byline texts, attachment URLs) of the nodes, from a cleaned copy."""
+        """(body_html, byline texts, attachment URLs) of the nodes, from a cleaned copy.
+
+        index: the page's PageIndex (the nodes' page), to skip drop selectors it cannot match.
+        """
         if not nodes:
             return None, [], []
+        given = list(bylines)
         wrapper = etree.Element("div")
+        # The copies of the few elements we cut at (title, date line, bylines), found by their
+        # child-index path, before anything is removed from the copy.
         mapping: dict[etree._Element, etree._Element] = {}
+        wanted = [el for el in (title, date, *given) if el is not None]
         for node in nodes:
             clone = copy.deepcopy(node)
             clone.tail = None
-            for original, copied in zip(node.iter(), clone.iter(), strict=True):
-                mapping[original] = copied
+            for el in wanted:
+                if el not in mapping:
+                    found = _counterpart(el, node, clone)
+                    if found is not None:
+                        mapping[el] = found
             wrapper.append(clone)
         if len(nodes) == 1:
             # One container: clean its copy directly so body_html is its inner HTML.
@@ -151,7 +181,7 @@ class BodyCleaner:
             return found if ok else None
 
         for query in drop:
-            for el in run_query(wrapper, query):
+            for el in run_query(wrapper, query, index):
                 if is_element(el) and el is not wrapper:
                     drop_keep_tail(el)
         if (found := copy_of(title)) is not None:
@@ -164,7 +194,6 @@ class BodyCleaner:
                 cut_before(wrapper, found, inclusive=True)
             else:
                 cut_after(wrapper, found, inclusive=True)
-        given = list(bylines)
         byline_texts = [text_of(el) for el in given if text_of(el)]
         for el in given:
             if (found := copy_of(el)) is not None:
@@ -225,7 +254,7 @@ class BodyCleaner:
 
     def cut_related(self, wrapper: etree._Element) -> None:
         """Remove an "other news" heading ("Các tin khác:") and everything after it."""
-        for node in wrapper.xpath(".//text()"):
+        for node in _TEXTS(wrapper):
             stripped = node.strip()
             if not stripped or len(stripped) > 45 or not RELATED_HINT.match(stripped):
                 continue

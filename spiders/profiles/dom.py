@@ -5,14 +5,17 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
+import cssselect
 from lxml import etree
 from parsel.csstranslator import HTMLTranslator
 
 __all__ = [
     "BLOCK_TAGS",
     "ChromeCache",
+    "PageIndex",
     "ancestors_or_self",
     "attached",
     "contains",
@@ -44,6 +47,7 @@ SKIP_TAGS = frozenset(
     "script style noscript template svg select option button input textarea head title".split()
 )
 _INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
 
 # Class/id names that mark site chrome, matched in one pass over "class id" (lower-cased).
 # Substrings are safe where no article container uses them ("menu", "sidebar", "share");
@@ -95,7 +99,9 @@ def norm_space(text: str | None) -> str:
     """Collapse whitespace (nbsp too), drop zero-width characters: ' a\\xa0 b ' -> 'a b'."""
     if not text:
         return ""
-    return " ".join(text.translate(_INVISIBLE_CHARS).split())
+    if _INVISIBLE.search(text):  # a regex scan is far cheaper than translate() on long text
+        text = text.translate(_INVISIBLE_CHARS)
+    return " ".join(text.split())
 
 
 def words(text: str) -> int:
@@ -243,18 +249,190 @@ def compile_query(query: str) -> etree.XPath:
     return etree.XPath(xpath, smart_strings=False)
 
 
-def run_query(context: etree._Element, query: str) -> list:
-    """Evaluate one compiled selector against an element; elements or strings, in page order."""
+# -- page index: selector lookups without a whole-page XPath scan -----------------------------
+#
+# libxml2 evaluates a class selector (descendant-or-self::*[... @class ...]) by testing every
+# element of the page: 100-150 us on a 200-element page, whether it finds something or not,
+# and a profile tries a dozen of them per page. One read of every class attribute tells which
+# selectors cannot match at all (a class they require is nowhere on the page), and runs the
+# others from the few elements carrying their leading class.
+
+# Smart strings: getparent() of each value is its element.
+_CLASS_VALUES = etree.XPath("descendant-or-self::*/@class")
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What a CSS selector needs (class tokens) and how to run it from its leading class."""
+
+    required: frozenset[str]  # every match needs all of these classes on the page
+    anchor: str | None = None  # a class of the leftmost compound selector
+    self_test: etree.XPath | None = None  # the whole selector, for one anchor element (self::)
+    anchor_test: etree.XPath | None = None  # the leftmost compound only (self::) ...
+    rest: etree.XPath | None = None  # ... and what follows a descendant combinator under it
+
+
+def _required(tree: object) -> set[str]:
+    """Classes any match of a parsed selector (or compound) needs somewhere on the page."""
+    if type(tree).__name__ == "CombinedSelector":
+        return _required(tree.selector) | _required(tree.subselector)
+    names = set()
+    node = tree
+    while node is not None:
+        kind = type(node).__name__
+        if kind == "Class":
+            names.add(node.class_name)
+        elif kind == "Negation":
+            pass  # :not(.x) holds on pages without .x
+        elif kind not in ("Attrib", "Hash", "Pseudo", "Function", "Relation"):
+            break
+        node = getattr(node, "selector", None)
+    return names
+
+
+def _split_descendant(query: str) -> tuple[str, str] | None | bool:
+    """'A B > C' -> ('A', 'B > C'); False when the first combinator is not a descendant one;
+    None when the selector is a single compound."""
+    depth, quote, i = 0, "", 0
+    while i < len(query):
+        ch = query[i]
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif depth == 0 and ch in ">+~,":
+            return False
+        elif depth == 0 and ch.isspace():
+            rest = query[i:].lstrip()
+            if not rest or rest[0] in ">+~,":
+                return False
+            return query[:i], rest
+        i += 1
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _plan(query: str) -> _Plan | None:
+    """How to run a CSS selector from a page index; None for XPath and unusual selectors."""
+    q = query.strip()
+    if q.startswith(("/", "./", "(")):
+        return None
+    try:
+        parsed = cssselect.parse(q)
+    except cssselect.SelectorError:
+        return None
+    if len(parsed) != 1:
+        return None  # a selector group: evaluated as a whole
+    selector = parsed[0]
+    required = frozenset(_required(selector.parsed_tree))
+    pseudo = selector.pseudo_element
+    # ::attr(x) values follow their element's order; ::text of nested anchors would not.
+    pseudo_ok = pseudo is None or getattr(pseudo, "name", None) == "attr"
+    split = _split_descendant(q)
+    if split is None:
+        anchor = sorted(_required(selector.parsed_tree))
+        if not anchor or not pseudo_ok:
+            return _Plan(required)
+        self_test = etree.XPath(_TRANSLATOR.css_to_xpath(q, prefix="self::"), smart_strings=False)
+        return _Plan(required, anchor[0], self_test=self_test)
+    if split is False:
+        return _Plan(required)
+    left, right = split
+    left_parsed = cssselect.parse(left)
+    anchor = sorted(_required(left_parsed[0].parsed_tree)) if len(left_parsed) == 1 else []
+    if not anchor or left_parsed[0].pseudo_element is not None:
+        return _Plan(required)
+    return _Plan(
+        required,
+        anchor[0],
+        anchor_test=etree.XPath(_TRANSLATOR.css_to_xpath(left, prefix="self::")),
+        rest=etree.XPath(
+            _TRANSLATOR.css_to_xpath(right, prefix="descendant::"), smart_strings=False
+        ),
+    )
+
+
+class PageIndex:
+    """The class tokens of one page and the elements carrying each, read once.
+
+    Pass it to run_query()/first_match() for any element of the same page (or a copy of a
+    part of it): a selector needing a class the page does not use is skipped without a scan,
+    and one led by a class is run from that class's elements only (when the context is the
+    page's root). The results are those of the plain XPath evaluation.
+    """
+
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        by_class: dict[str, list] = {}
+        for value in _CLASS_VALUES(root):
+            # str.split() also splits at non-XML spaces (nbsp): a superset at worst, and every
+            # element taken from here is checked against the whole selector again.
+            for token in value.split():
+                values = by_class.setdefault(token, [])
+                if not values or values[-1] is not value:  # class="a a"
+                    values.append(value)
+        self._by_class = by_class
+
+    def has_all(self, tokens: Iterable[str]) -> bool:
+        """Whether every class token occurs somewhere on the page."""
+        return all(t in self._by_class for t in tokens)
+
+    def with_class(self, token: str) -> list[etree._Element]:
+        """Elements whose class list holds token, in page order."""
+        return [value.getparent() for value in self._by_class.get(token, ())]
+
+    def run(self, context: etree._Element, query: str) -> list | None:
+        """The query's results, or None when it has to be evaluated the ordinary way."""
+        plan = _plan(query)
+        if plan is None:
+            return None
+        if not self.has_all(plan.required):
+            return []
+        if plan.anchor is None or context is not self.root:
+            return None
+        found: list = []
+        if plan.self_test is not None:
+            for el in self.with_class(plan.anchor):
+                found.extend(plan.self_test(el))
+            return found
+        contributors = 0
+        for el in self.with_class(plan.anchor):
+            if plan.anchor_test(el):
+                hits = plan.rest(el)
+                if hits:
+                    contributors += 1
+                    found.extend(hits)
+        # Results under nested anchors may interleave: the page-wide scan keeps page order.
+        return found if contributors <= 1 else None
+
+
+def run_query(context: etree._Element, query: str, index: PageIndex | None = None) -> list:
+    """Evaluate one compiled selector against an element; elements or strings, in page order.
+
+    With the page's index, selectors that cannot match are skipped and class-led ones are
+    run from their class's elements; the results are the same.
+    """
+    if index is not None:
+        found = index.run(context, query)
+        if found is not None:
+            return found
     result = compile_query(query)(context)
     if isinstance(result, list):
         return result
     return [result] if result else []
 
 
-def first_match(context: etree._Element, queries: Iterable[str]) -> list:
+def first_match(
+    context: etree._Element, queries: Iterable[str], index: PageIndex | None = None
+) -> list:
     """Results of the first query (tried in order) that finds a non-empty element or string."""
     for query in queries:
-        found = [r for r in run_query(context, query) if _non_empty(r)]
+        found = [r for r in run_query(context, query, index) if _non_empty(r)]
         if found:
             return found
     return []

@@ -71,6 +71,9 @@ TITLE = (
     ".journal-content-article h1",
     ".asset-full-content .asset-title",
     ".news-detail .title",
+    # Hanoi's content viewer portlet (hanoicontentviewer, /-/view_content/ pages): h1.hn-vc-title,
+    # span.hn-vc-date, div.hn-vc-body.journal-content-article, inside div.hn-viewcontent.
+    ".hn-vc-title",
 )
 # The left "Tin mới" box reuses the VCMS classes (.wd-date, .wd-introduction): anchor on the
 # article title (.wd-tlh3-4), which only the article view prints.
@@ -80,6 +83,7 @@ DATE_LINE = (
     ".asset-metadata .metadata-publish-date",
     ".journal-content-article .date-time",
     ".news-detail .date",
+    ".hn-vc-date",
 )
 DATE_META = (
     "meta[property='article:published_time']::attr(content)",
@@ -98,6 +102,7 @@ BODY = (
     ".asset-full-content .journal-content-article",
     ".wd-introduction:has(> .wd-tlh3-4)",
     ".asset-full-content .asset-content",
+    ".hn-vc-body",
 )
 BODY_DROP = (
     ".taglib-social-bookmarks",

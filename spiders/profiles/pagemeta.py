@@ -49,6 +49,15 @@ _ACTIVE_MENU = etree.XPath(
     " or contains(concat(' ', normalize-space(@class), ' '), ' current ')"
     " or contains(@class, 'current-menu-item') or contains(@class, 'selected')]/a"
 )
+# "//@a[test]/.." is "//*[test on @a]" (same elements, same order), testing only the elements
+# that have the attribute: several times faster in libxml2.
+_ITEMPROP_DATE = etree.XPath("//@itemprop[. = 'datePublished']/..")
+_JSONLD = etree.XPath("//script[@type='application/ld+json']/text()", smart_strings=False)
+_CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
+_BREADCRUMB_LIST = etree.XPath("//@itemtype[contains(., 'schema.org/BreadcrumbList')]/..")
+_REL_CATEGORY = etree.XPath(
+    "//@rel[contains(concat(' ', normalize-space(.), ' '), ' category ')]/parent::a"
+)
 _CATEGORY_PREFIX = re.compile(
     r"^(?:chuyên mục|danh mục|lưu trữ danh mục|lưu trữ chuyên mục|category|archives?)\s*:\s*", re.I
 )
@@ -80,7 +89,7 @@ def meta_date(root: etree._Element, metas: dict[str, str]) -> str | None:
     for key in _META_DATE_KEYS:
         if key in metas:
             return metas[key]
-    for el in root.xpath("//*[@itemprop='datePublished']"):
+    for el in _ITEMPROP_DATE(root):
         value = norm_space(el.get("datetime") or el.get("content"))
         if value:
             return value
@@ -92,7 +101,7 @@ def meta_date(root: etree._Element, metas: dict[str, str]) -> str | None:
 
 def jsonld_date(root: etree._Element) -> str | None:
     """datePublished from a JSON-LD block, as written."""
-    for script in root.xpath("//script[@type='application/ld+json']/text()"):
+    for script in _JSONLD(root):
         match = _JSONLD_DATE.search(script)
         if match:
             return match.group(1)
@@ -101,7 +110,7 @@ def jsonld_date(root: etree._Element) -> str | None:
 
 def canonical_url(root: etree._Element, metas: dict[str, str], base: str, url: str) -> str | None:
     """<link rel=canonical> (else og:url), absolute; None when it points at the home page."""
-    for value in root.xpath("//link[@rel='canonical']/@href") + [meta_content(metas, "og:url")]:
+    for value in [*_CANONICAL(root), meta_content(metas, "og:url")]:
         found = absolute_url(value, base)
         if not found:
             continue
@@ -136,7 +145,7 @@ def _crumb_items(crumb: etree._Element) -> list[str]:
 def breadcrumb_category(root: etree._Element, title: str | None = None) -> str | None:
     """The section a breadcrumb names: its last item, skipping 'Trang chủ' and the title itself."""
     crumbs = list(named(root, _BREADCRUMB_NAMES))
-    crumbs += root.xpath("//*[contains(@itemtype, 'schema.org/BreadcrumbList')]")
+    crumbs += _BREADCRUMB_LIST(root)
     for crumb in crumbs:
         # DNN nests <span id="dnnBREADCRUMB"> in <div class="skinbreadcrumb"> with today's date.
         if any(other is not crumb and contains(crumb, other) for other in crumbs):
@@ -154,7 +163,7 @@ def breadcrumb_category(root: etree._Element, title: str | None = None) -> str |
 
 def rel_category(root: etree._Element, metas: dict[str, str]) -> str | None:
     """rel="category" links (WordPress) or the article:section meta."""
-    for a in root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]"):
+    for a in _REL_CATEGORY(root):
         text = text_of(a)
         if text:
             return text

@@ -17,7 +17,7 @@ from parsel import Selector
 from .article import ArticleContext
 from .base import Listing, ListingEntry, RawArticle, as_selector
 from .dateline import refine_date_element
-from .dom import compile_query, first_match, is_element, norm_space, text_of
+from .dom import PageIndex, compile_query, first_match, is_element, norm_space, text_of
 from .links import absolute_url, href_of, same_site, strip_params
 from .listing import accept_article_url, find_article_links, listing_heading, row_date
 from .pagemeta import clean_category
@@ -80,8 +80,10 @@ class SelectorProfile:
 
     # -- listing ---------------------------------------------------------------------------
 
-    def _row_entry(self, row: etree._Element, url: str) -> ListingEntry | None:
-        links = [a for a in first_match(row, self.row_link) if is_element(a)]
+    def _row_entry(
+        self, row: etree._Element, url: str, index: PageIndex | None = None
+    ) -> ListingEntry | None:
+        links = [a for a in first_match(row, self.row_link, index) if is_element(a)]
         link = next((a for a in links if a.get("href")), None)
         if link is None:
             return None
@@ -98,7 +100,7 @@ class SelectorProfile:
                 ):
                     title = text_of(other)
                     break
-        dates = [d for d in first_match(row, self.row_date) if is_element(d)]
+        dates = [d for d in first_match(row, self.row_date, index) if is_element(d)]
         date_el = refine_date_element(dates[0], limit=row) if dates else row_date(row, link)
         date_raw = text_of(date_el) if date_el is not None else None
         if date_raw and date_el is not None and _inside(date_el, link):
@@ -108,12 +110,13 @@ class SelectorProfile:
     def parse_listing(self, page: str | Selector, url: str) -> Listing:
         """Article links, next page and section of a listing page."""
         root = as_selector(page).root
+        index = PageIndex(root)
         fallbacks: list[str] = []
-        rows = [r for r in first_match(root, self.listing_rows) if is_element(r)]
+        rows = [r for r in first_match(root, self.listing_rows, index) if is_element(r)]
         entries: list[ListingEntry] = []
         seen: set[str] = set()
         for row in rows:
-            entry = self._row_entry(row, url)
+            entry = self._row_entry(row, url, index)
             if entry is not None and entry.url not in seen:
                 seen.add(entry.url)
                 entries.append(entry)
@@ -122,7 +125,7 @@ class SelectorProfile:
             fallbacks.append("articles")
             entries, holder = find_article_links(root, url)
         next_urls = []
-        for el in first_match(root, self.next_page):
+        for el in first_match(root, self.next_page, index):
             target = href_of(el, url) if is_element(el) else absolute_url(el, url)
             if is_element(el) and is_disabled(el):
                 continue
@@ -132,7 +135,7 @@ class SelectorProfile:
             next_urls = find_next_pages(root, url, near=holder)
             if next_urls:
                 fallbacks.append("next_urls")
-        category = clean_category(_first_text(root, self.listing_category))
+        category = clean_category(_first_text(root, self.listing_category, index))
         if category is None:
             category = listing_heading(root, holder)
             if category:
@@ -146,21 +149,26 @@ class SelectorProfile:
     def parse_article(self, page: str | Selector, url: str) -> RawArticle:
         """Raw title, date line, byline, body and the rest of an article page."""
         root = as_selector(page).root
+        index = PageIndex(root)
         ctx = ArticleContext(root, url)
+        ctx.index = index
         ctx.track_fallbacks = True
-        ctx.title_el = _first_element(root, self.title)
-        ctx.date_el = _first_element(root, self.date_line)
+        ctx.title_el = _first_element(root, self.title, index)
+        ctx.date_el = _first_element(root, self.date_line, index)
         ctx.published_meta = next(
-            (norm_space(v) for v in first_match(root, self.date_meta) if isinstance(v, str)), None
+            (norm_space(v) for v in first_match(root, self.date_meta, index) if isinstance(v, str)),
+            None,
         )
-        ctx.body_nodes = _outermost([el for el in first_match(root, self.body) if is_element(el)])
-        byline = _first_element(root, self.byline)
+        ctx.body_nodes = _outermost(
+            [el for el in first_match(root, self.body, index) if is_element(el)]
+        )
+        byline = _first_element(root, self.byline, index)
         ctx.byline_els = [byline] if byline is not None else []
-        ctx.category = _first_text(root, self.category)
+        ctx.category = _first_text(root, self.category, index)
         ctx.body_drop = self.body_drop
         ctx.extra_attachments = [
             u
-            for v in first_match(root, self.attachments)
+            for v in first_match(root, self.attachments, index)
             if isinstance(v, str) and (u := absolute_url(v, ctx.base))
         ]
         return ctx.build()
@@ -170,18 +178,22 @@ def _inside(el: etree._Element, outer: etree._Element) -> bool:
     return any(anc is outer for anc in el.iterancestors())
 
 
-def _first_element(root: etree._Element, queries: Queries) -> etree._Element | None:
+def _first_element(
+    root: etree._Element, queries: Queries, index: PageIndex | None = None
+) -> etree._Element | None:
     """First element with visible text among the first query's hits."""
     for query in queries:
-        for el in first_match(root, (query,)):
+        for el in first_match(root, (query,), index):
             if is_element(el) and text_of(el):
                 return el
     return None
 
 
-def _first_text(root: etree._Element, queries: Queries) -> str | None:
+def _first_text(
+    root: etree._Element, queries: Queries, index: PageIndex | None = None
+) -> str | None:
     for query in queries:
-        for value in first_match(root, (query,)):
+        for value in first_match(root, (query,), index):
             text = text_of(value) if is_element(value) else norm_space(value)
             if text:
                 return text
