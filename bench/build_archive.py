@@ -10,7 +10,8 @@ triggers are put back. The result is the schema a crawl would leave, in WAL mode
 
 Rows look like the crawl's: 30 sources, ~450 wards, realistic bylines, a body of 4-16
 sentences (~1.4 KB of text, HTML paragraphs alongside), the folded search column computed
-with the project's own `normalize.text.fold`. Publication times are spread over 2012-2026
+with the project's own `normalize.text.fold_for_search`, as the pipeline does. Publication
+times are spread over 2012-2026
 and are NOT correlated with rowid (rows are inserted in random time order), the worst
 case for a newest-first search.
 """
@@ -31,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.vntext import SentencePool, given_names, place_names  # noqa: E402
-from normalize.text import fold  # noqa: E402
+from normalize.text import fold_for_search  # noqa: E402
 from wardnews.store import ARTICLE_COLUMNS, ArchiveStore  # noqa: E402
 
 CATEGORIES = [
@@ -155,7 +156,7 @@ def article_rows(n: int, seed: int):
                     {"title": capture, "body_html": capture}, ensure_ascii=False
                 ),
                 "problems": None,
-                "search_folded": fold(
+                "search_folded": fold_for_search(
                     " ".join(filter(None, [title, author, ward["name"], body_text]))
                 ),
                 "revision_count": 1,

@@ -10,7 +10,14 @@ from urllib.parse import urljoin, urlsplit
 
 from normalize.encoding import fix_legacy_text
 
-__all__ = ["clean_text", "content_hash", "fold", "html_to_text", "sanitize_html"]
+__all__ = [
+    "clean_text",
+    "content_hash",
+    "fold",
+    "fold_for_search",
+    "html_to_text",
+    "sanitize_html",
+]
 
 # --- Tone-mark placement ------------------------------------------------------------
 # Vietnamese has two spellings for the same syllable: traditional `hòa thủy khỏe` and
@@ -219,6 +226,30 @@ def fold(s: str | None) -> str:
         .replace("Đ", "D")
         .lower()
     )
+
+
+# Everything fold() would keep that is neither ASCII nor a tone mark (nor đ): quotes,
+# dashes, ellipses, letters of other scripts.
+_NOT_FOLDABLE = re.compile("[^\x00-\x7f\u0300-\u036f\u0110\u0111]")
+
+
+def fold_for_search(s: str | None) -> str:
+    """fold() for the full-text index's folded column, 2-3x faster on a whole body.
+
+    Same ASCII letters and digits as fold(), but characters fold() keeps outside ASCII
+    (`“ ” – …`, other scripts) become spaces. The FTS5 tokenizer splits words on those
+    anyway, so the folded column holds the same words: `fold_for_search("“Đảng ủy”")` ->
+    `" dang uy "`. Not for matching text: dates and names read dashes that this drops.
+    """
+    if not s:
+        return ""
+    if s.isascii():
+        return s.lower()
+    d = unicodedata.normalize("NFD", s)
+    if _NOT_FOLDABLE.search(d):
+        d = _NOT_FOLDABLE.sub(" ", d)
+    # The encoder drops the tone marks in C, which is what makes this fast.
+    return d.replace("đ", "d").replace("Đ", "D").encode("ascii", "ignore").decode("ascii").lower()
 
 
 # --- HTML to text ----------------------------------------------------------------------

@@ -8,7 +8,14 @@ from typing import Any
 from normalize.bylines import split_byline
 from normalize.dates import find_event_date, parse_published
 from normalize.officials import find_mentions
-from normalize.text import clean_text, content_hash, fold, html_to_text, sanitize_html
+from normalize.text import (
+    clean_text,
+    content_hash,
+    fold,
+    fold_for_search,
+    html_to_text,
+    sanitize_html,
+)
 from normalize.wards import match_ward
 
 __all__ = ["NormalizePipeline", "normalize_article"]
@@ -118,7 +125,7 @@ def normalize_article(item: dict[str, Any]) -> dict[str, Any]:
         "requested_url": item.get("requested_url"),
         "provenance": json.dumps(provenance, ensure_ascii=False),
         "problems": json.dumps(problems, ensure_ascii=False) if problems else None,
-        "search_folded": fold(
+        "search_folded": fold_for_search(
             " ".join(filter(None, [title, author, ward.name if ward else None, body_text]))
         ),
         "mentions": [
