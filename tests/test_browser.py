@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import free_port
+from tests.conftest import free_port, http_process
 from tests.test_datasette import REFERENCE_TITLE, build_archive
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,49 +39,25 @@ def datasette_server(tmp_path):
     db = tmp_path / "archive.db"
     build_archive(db)
     port = free_port()
-    log = (tmp_path / "datasette.log").open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "datasette",
-            "serve",
-            str(db),
-            "-m",
-            str(ROOT / "metadata.yml"),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--setting",
-            "sql_time_limit_ms",
-            "3000",
-        ],
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    cmd = [
+        sys.executable,
+        "-m",
+        "datasette",
+        "serve",
+        str(db),
+        "-m",
+        str(ROOT / "metadata.yml"),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--setting",
+        "sql_time_limit_ms",
+        "3000",
+    ]
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/-/versions.json", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    log.flush()
-                    raise RuntimeError((tmp_path / "datasette.log").read_text()[-2000:]) from None
-                time.sleep(0.2)
+    with http_process(cmd, f"{base}/-/versions.json", tmp_path / "datasette.log"):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 def run_in_thread(fn, *args):

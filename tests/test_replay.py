@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import time
 
 import httpx
 import pytest
 
-from tests.conftest import ROOT, free_port, run_crawl
+from tests.conftest import ROOT, free_port, http_process, run_crawl
 
 PYWB_BIN = ROOT / ".venv-pywb" / "bin"
 SITE = "haibatrung"
@@ -43,32 +42,10 @@ def wayback(mirror, tmp_path):
         capture_output=True,
     )
     port = free_port()
-    log = (tmp_path / "wayback.log").open("w")
-    proc = subprocess.Popen(
-        [PYWB_BIN / "wayback", "-b", "127.0.0.1", "-p", str(port)],
-        cwd=root,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(base, timeout=2)
-                break
-            except httpx.HTTPError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError((tmp_path / "wayback.log").read_text()) from None
-                time.sleep(0.3)
+    cmd = [PYWB_BIN / "wayback", "-b", "127.0.0.1", "-p", str(port)]
+    with http_process(cmd, base, tmp_path / "wayback.log", cwd=root):
         yield base, crawl
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.mark.slow
