@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from normalize.bylines import canonical_name
@@ -197,7 +196,9 @@ def find_mentions(
     if not text:
         return []
     try:
-        text = unicodedata.normalize("NFC", text)
+        # Cleaned once here (free for a body that came from clean_text: it is cached), so
+        # that each position below, a slice of clean text, only needs its spaces tidied.
+        text = clean_text(text)
         found: dict[str, Mention] = {}
         spellings: dict[str, str] = {}  # as written -> canonical; officials recur
         for trig in _TRIGGER.finditer(text):
@@ -211,7 +212,7 @@ def find_mentions(
                 person = spellings[name[0]] = canonical_name(name[0])
             if person in found:
                 continue  # one mention per person, with the position first written
-            position = clean_text(_read_position(text, name[1]))
+            position = " ".join(_read_position(text, name[1]).split())
             if not position:
                 continue  # no position: a citizen, not an official
             found[person] = Mention(person, position, _organisation(position, ward, district))
