@@ -67,6 +67,7 @@ __all__ = [
     "RedisSources",
     "SharedCounters",
     "SharedShapes",
+    "as_text",
     "crawler_hosts",
     "fingerprint",
     "frontier_size",
@@ -187,12 +188,17 @@ return 0
 """
 
 
+def as_text(value: Any) -> str:
+    """A Redis reply as text: bytes decoded (UTF-8), anything else as str()."""
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
 def recover_dead_workers(server: Any, keys: Keys) -> int:
     """Put the leased requests of every crawler whose heartbeat expired back on the queue."""
     script = server.register_script(_REQUEUE_LEASES)
     recovered = 0
     for raw in server.smembers(keys.workers):
-        worker = raw.decode() if isinstance(raw, bytes) else raw
+        worker = as_text(raw)
         n = script(
             keys=[keys.leases(worker), keys.requests, keys.workers, keys.heartbeat(worker)],
             args=[worker],
@@ -207,9 +213,7 @@ def recover_dead_workers(server: Any, keys: Keys) -> int:
 
 def live_workers(server: Any, keys: Keys) -> list[str]:
     """Ids of the crawlers whose heartbeat is alive."""
-    workers = sorted(
-        w.decode() if isinstance(w, bytes) else w for w in server.smembers(keys.workers)
-    )
+    workers = sorted(as_text(w) for w in server.smembers(keys.workers))
     with server.pipeline(transaction=False) as pipe:
         for worker in workers:
             pipe.exists(keys.heartbeat(worker))
@@ -219,7 +223,7 @@ def live_workers(server: Any, keys: Keys) -> list[str]:
 
 def frontier_size(server: Any, keys: Keys) -> dict[str, int]:
     """How much work the shared crawl has left: start entries, queued and leased requests."""
-    workers = [w.decode() if isinstance(w, bytes) else w for w in server.smembers(keys.workers)]
+    workers = [as_text(w) for w in server.smembers(keys.workers)]
     with server.pipeline(transaction=False) as pipe:
         pipe.llen(keys.start_urls)
         pipe.zcard(keys.requests)
@@ -435,7 +439,7 @@ class LeasedScheduler(Scheduler):
             return None
         data, field = popped
         request = self.queue._decode_request(data)
-        self._leases[request] = field.decode() if isinstance(field, bytes) else field
+        self._leases[request] = as_text(field)
         if self.stats:
             self.stats.inc_value("scheduler/dequeued/redis")
         return request
@@ -645,7 +649,7 @@ class DistributedSpiderMixin(RedisMixin):
     def shared_crawl_id(self) -> str | None:
         """The crawl_runs id of the shared crawl (`scrapy push` sets it), if pushed yet."""
         found = self.server.hget(self.keys.crawl, "id")
-        return found.decode() if found else None
+        return as_text(found) if found else None
 
     def shared_walk_state(self, source: str) -> dict[str, Any]:
         """The walk state of a source as `scrapy push` read it from the archive."""

@@ -423,13 +423,11 @@ def new_run_id() -> str:
 # --- the verdict of a distributed crawl -----------------------------------------------------
 
 
-def _text(value: Any) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)
-
-
 def shared_counters(server: Any, keys: Keys) -> dict[str, int]:
     """The summed counters of the shared crawl (crawlers' stats and the writer's)."""
-    return {_text(k): int(v) for k, v in server.hgetall(keys.health).items()}
+    from wardnews.distributed import as_text
+
+    return {as_text(k): int(v) for k, v in server.hgetall(keys.health).items()}
 
 
 def judge_shared_crawl(
@@ -443,16 +441,16 @@ def judge_shared_crawl(
     push` read it from archive.db before the crawl. None when no crawler contributed.
     Judging again (more pushed to the same crawl) gives the same row id: an upsert.
     """
-    from wardnews.distributed import RedisSources, crawler_hosts
+    from wardnews.distributed import RedisSources, as_text, crawler_hosts
 
     stats = shared_counters(server, keys)
     hosts = crawler_hosts(stats)
     if not hosts:
         return None
-    crawl = {_text(k): _text(v) for k, v in server.hgetall(keys.crawl).items()}
+    crawl = {as_text(k): as_text(v) for k, v in server.hgetall(keys.crawl).items()}
     run_id = crawl.get("id") or new_run_id()
     registry = RedisSources(server, keys.sources)
-    names = sorted(_text(n) for n in server.hkeys(keys.sources))
+    names = sorted(as_text(n) for n in server.hkeys(keys.sources))
     history = {}
     for name in names:
         state = registry.state(name)

@@ -16,7 +16,7 @@ from scrapy.spiderloader import get_spider_loader
 from scrapy.utils.conf import arglist_to_dict
 from scrapy_redis.connection import get_redis_from_settings
 
-from wardnews.distributed import Keys, RedisSources, fingerprint
+from wardnews.distributed import Keys, RedisSources, as_text, fingerprint
 from wardnews.health import new_run_id, run_row
 from wardnews.warc import utc_now
 
@@ -223,7 +223,7 @@ class Command(ScrapyCommand):
 
 def _clear_crawl(server: Any, keys: Keys) -> int:
     """Forget the previous shared crawl (not the items queue); return live crawlers."""
-    workers = [w.decode() for w in server.smembers(keys.workers)]
+    workers = [as_text(w) for w in server.smembers(keys.workers)]
     alive = sum(1 for w in workers if server.exists(keys.heartbeat(w)))
     server.delete(
         keys.start_urls,
@@ -246,7 +246,7 @@ def _open_run(server: Any, keys: Keys, plan: dict[str, Any]) -> str:
     """
     existing = server.hget(keys.crawl, "id")
     if existing:
-        return existing.decode()
+        return as_text(existing)
     run_id, started_at = new_run_id(), utc_now()
     server.hset(keys.crawl, mapping={"id": run_id, "started_at": started_at})
     run = run_row(
