@@ -28,6 +28,7 @@ from .dateline import (
 )
 from .dom import (
     BLOCK_TAGS,
+    VISIBLE_TEXTS,
     ChromeCache,
     PageIndex,
     ancestors_or_self,
@@ -80,7 +81,6 @@ _AUTHOR_QUERIES = tuple(
 _BASE_HREF = etree.XPath("//base/@href", smart_strings=False)
 _BODY_TEXTS = etree.XPath("//body//text()[not(parent::script or parent::style)]")
 _ALL_TEXTS = etree.XPath("//text()[not(parent::script or parent::style)]")
-_VISIBLE_TEXTS = etree.XPath(".//text()[not(parent::script or parent::style)]")
 _HEAD_TITLE = etree.XPath("//title//text()", smart_strings=False)
 _GENERIC_AUTHOR = re.compile(
     r"^(?:admin|administrator|quản trị(?: viên)?|quantri|super user|webmaster|ban biên tập|bbt)$",
@@ -288,7 +288,7 @@ class ArticleContext:
         if not self.body_nodes:
             return None
         for top in self.body_nodes:
-            for node in _VISIBLE_TEXTS(top):
+            for node in VISIBLE_TEXTS(top):
                 if len(node.strip()) < 50:
                     continue
                 owner = node.getparent()

@@ -9,7 +9,7 @@ from lxml import etree
 
 from normalize.dates import has_date
 
-from .dom import is_element, text_of
+from .dom import VISIBLE_TEXTS, is_element, text_of
 
 __all__ = [
     "date_elements",
@@ -33,7 +33,6 @@ _LABEL = re.compile(
     re.I,
 )
 _LETTER = re.compile(r"[^\W\d_]")
-_VISIBLE_TEXTS = etree.XPath(".//text()[not(parent::script or parent::style)]")
 MAX_LINE = 120  # a date line longer than this has swallowed neighbouring text
 # Joomla's vi-VN date format "d F Y" prints "13 Tháng 4 2025" (no "năm"), which
 # normalize.dates.has_date() does not accept yet; parse_published() reads it.
@@ -93,7 +92,7 @@ def date_elements(
 ) -> Iterator[etree._Element]:
     """Smallest elements under container whose text holds a full date, in page order."""
     seen: set[etree._Element] = set()
-    for node in _VISIBLE_TEXTS(container):
+    for node in VISIBLE_TEXTS(container):
         if not _HINT.search(node):
             continue
         owner = node.getparent()

@@ -16,6 +16,7 @@ __all__ = [
     "BLOCK_TAGS",
     "ChromeCache",
     "PageIndex",
+    "VISIBLE_TEXTS",
     "ancestors_or_self",
     "attached",
     "contains",
@@ -236,6 +237,10 @@ def inner_html(el: etree._Element) -> str:
 
 
 _TRANSLATOR = HTMLTranslator()
+
+
+# The text nodes under an element that a reader sees (not script or style code), compiled once.
+VISIBLE_TEXTS = etree.XPath(".//text()[not(parent::script or parent::style)]")
 
 
 @lru_cache(maxsize=1024)
