@@ -145,9 +145,22 @@ def normalize_article(item: dict[str, Any]) -> dict[str, Any]:
 
 
 class NormalizePipeline:
-    """Normalise article items; other kinds of records pass through untouched."""
+    """Normalise article items; other kinds of records pass through untouched.
+
+    When the crawl's sink normalises (the writer process, or the Redis writer), articles
+    pass through raw: the work is done there, off the crawl process.
+    """
+
+    def __init__(self, deferred: bool = False):
+        self.deferred = deferred
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> NormalizePipeline:
+        from wardnews.archive import get_sink
+
+        return cls(deferred=get_sink(crawler).normalises)
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
-        if item.get("_kind") != "article":
+        if self.deferred or item.get("_kind") != "article":
             return item
         return {"_kind": "article", **normalize_article(item), "_raw": item}

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
-from wardnews.archive import get_sink, get_store
+from wardnews.archive import get_sink
 from wardnews.store import ArchiveStore
 from wardnews.warc import utc_now
 
@@ -134,24 +134,20 @@ def apply_event(store: ArchiveStore, event: dict[str, Any], stats: Any = None) -
 
 
 class StoragePipeline:
-    """Write every record to archive.db in batches, and count what happened per source."""
+    """Hand every record to the crawl's sink, which stores it in batches and counts what
+    happened per source (in this process, or in the writer process)."""
 
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
-        self.store = get_store(crawler)
-        get_sink(crawler)
+        self.sink = get_sink(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
         return cls(crawler)
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
-        outcome = apply_event(self.store, item)
-        count_item(self.crawler.stats, item, outcome)
+        self.sink.store_item(item, self.crawler.stats)
         return item
-
-    def close_spider(self) -> None:
-        self.store.flush()
 
 
 def count_item(stats: Any, item: dict[str, Any], outcome: str | None) -> None:

@@ -746,9 +746,4 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
 
     def sink_event(self, kind: str, payload: dict[str, Any]) -> None:
         """Send a record that is not a scraped item straight to the archive (or Redis)."""
-        if self.distributed:
-            self.sink.push(kind, payload)
-        else:
-            from pipelines.storage import apply_event
-
-            apply_event(self.sink.store, {"_kind": kind, **payload})
+        self.sink.push(kind, payload)

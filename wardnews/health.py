@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 from twisted.internet import task
 
-from pipelines.storage import COVERAGE_FIELDS, apply_event
+from pipelines.storage import COVERAGE_FIELDS
 from wardnews.archive import get_sink
 from wardnews.warc import utc_now
 
@@ -322,6 +322,7 @@ class CrawlHealth:
 
     def progress(self) -> None:
         """One line: pages, articles, errors, rate."""
+        get_sink(self.crawler).sync(self.stats)  # the writer's counts so far
         get = self.stats.get_value
         pages = (get("crawl/listing_pages", 0) or 0) + (get("crawl/article_pages", 0) or 0)
         elapsed = max(time.monotonic() - self.t0, 1e-6)
@@ -349,6 +350,8 @@ class CrawlHealth:
         if self.shared:
             self._close_shared(spider, reason)
             return
+        sink = get_sink(self.crawler)
+        sink.sync(self.stats)  # everything stored and counted before the verdict
         shapes = getattr(spider, "known_shapes", {})
         history = {
             name: SourceHistory(had, baseline, len(shapes.get(name, ())))
@@ -358,6 +361,8 @@ class CrawlHealth:
         verdicts, per_source = judge_sources(
             self.stats.get_stats(), sources, history, self.limits, self.run_id
         )
+        if sink.problem:
+            verdicts.insert(0, sink.problem)
         outcome, message = crawl_outcome(verdicts, reason)
         if message:
             self.stats.set_value("health/failed", message)
@@ -372,7 +377,10 @@ class CrawlHealth:
             finish_reason=reason,
             per_source=per_source,
         )
-        get_sink(self.crawler).close()
+        sink.close(self.stats)
+        if sink.problem and not message:  # failed while committing the last batch
+            self.stats.set_value("health/failed", sink.problem)
+            spider.logger.error("CRAWL BROKEN: %s", sink.problem)
 
     def _close_shared(self, spider: Spider, reason: str) -> None:
         _, message = crawl_outcome([], reason)
@@ -409,10 +417,7 @@ class CrawlHealth:
             finish_reason=finish_reason,
             per_source=per_source,
         )
-        apply_event(
-            get_sink(self.crawler).store,
-            {"_kind": "run", "run": run, "per_source": per_source or []},
-        )
+        get_sink(self.crawler).push("run", {"run": run, "per_source": per_source or []})
 
 
 def new_run_id() -> str:

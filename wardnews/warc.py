@@ -11,7 +11,6 @@ import io
 import os
 import socket
 import threading
-import zlib
 from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
@@ -20,6 +19,7 @@ from urllib.parse import urlsplit
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+from zlib_ng import zlib_ng as zlib  # zlib's API and gzip output, 2.5x faster at level 6
 
 from wardnews.archive import get_sink
 
@@ -56,7 +56,8 @@ class WarcFileWriter:
         self.directory = Path(directory)
         self.max_size = max_size
         self.software = software
-        # warcio compresses at level 9: ~20 % slower than 6 for files 0.3 % smaller on HTML.
+        # warcio compresses at level 9 with zlib. Level 6 of zlib-ng: files 0.7 % larger than
+        # zlib's 6 and 1 % larger than its 9, for 0.5 ms per 45 KB page instead of 1.3.
         self.gzip_level = gzip_level
         self._lock = threading.Lock()
         self._file: io.BufferedWriter | None = None
@@ -103,8 +104,12 @@ class WarcFileWriter:
         response_headers: list[tuple[str, str]],
         body: bytes,
         protocol: str = "HTTP/1.1",
+        record_id: str | None = None,
     ) -> dict[str, Any]:
-        """Write one response record and its request record; return where they went."""
+        """Write one response record and its request record; return where they went.
+
+        `record_id` is the response record's WARC-Record-ID when the caller chose it.
+        """
         with self._lock:
             if self._file is None or self._file.tell() >= self.max_size:
                 self.close()
@@ -124,6 +129,8 @@ class WarcFileWriter:
                 length=len(body),
                 http_headers=http_headers,
             )
+            if record_id:
+                response.rec_headers.replace_header("WARC-Record-ID", record_id)
             path = urlsplit(url)
             target = (path.path or "/") + (f"?{path.query}" if path.query else "")
             request = self._writer.create_warc_record(
@@ -181,15 +188,17 @@ class WarcMiddleware:
     def __init__(self, crawler: Crawler):
         settings = crawler.settings
         self.crawler = crawler
-        self.writer = WarcFileWriter(
-            settings["WARC_DIR"],
-            settings.getint("WARC_MAX_SIZE"),
-            gzip_level=settings.getint("WARC_GZIP_LEVEL", 6),
-        )
         self.sink = get_sink(crawler)
-        from scrapy import signals
+        self.writer: WarcFileWriter | None = None
+        if not self.sink.writes_warc:  # else the writer process writes the records
+            self.writer = WarcFileWriter(
+                settings["WARC_DIR"],
+                settings.getint("WARC_MAX_SIZE"),
+                gzip_level=settings.getint("WARC_GZIP_LEVEL", 6),
+            )
+            from scrapy import signals
 
-        crawler.signals.connect(self.writer.close, signal=signals.spider_closed)
+            crawler.signals.connect(self.writer.close, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcMiddleware:
@@ -202,19 +211,18 @@ class WarcMiddleware:
         if not any(name.lower() == "host" for name, _ in request_headers):
             request_headers.insert(0, ("Host", urlsplit(request.url).netloc))
         body = response.body
-        where = self.writer.write_exchange(
-            response.url,
-            request.method,
-            request_headers,
-            request.body or b"",
-            response.status,
-            _decode_headers(response.headers),
-            body,
-            protocol=response.protocol or "HTTP/1.1",
-        )
+        exchange = {
+            "url": response.url,
+            "method": request.method,
+            "request_headers": request_headers,
+            "request_body": request.body or b"",
+            "status": response.status,
+            "response_headers": _decode_headers(response.headers),
+            "body": body,
+            "protocol": response.protocol or "HTTP/1.1",
+        }
         header = response.headers.get
         capture = {
-            **where,
             "url": response.url,
             "method": request.method,
             "status": response.status,
@@ -228,7 +236,14 @@ class WarcMiddleware:
             "truncated": "download_maxsize" in response.flags or "dataloss" in response.flags,
             "run_id": self.crawler.stats.get_value("crawl/run_id"),
         }
-        self.sink.capture(capture)
-        request.meta["capture_id"] = capture["id"]
+        if self.writer is None:
+            capture_id = self.sink.exchange(exchange, capture)
+            if capture_id is None:  # the writer process died: the crawl is stopping
+                return response
+            request.meta["capture_id"] = capture_id
+        else:
+            capture.update(self.writer.write_exchange(**exchange))
+            self.sink.capture(capture)
+            request.meta["capture_id"] = capture["id"]
         self.crawler.stats.inc_value("archive/captures")
         return response

@@ -31,7 +31,7 @@ from pipelines.normalize import normalize_article
 from pipelines.storage import apply_event, count_item
 from wardnews.store import ArchiveStore
 
-__all__ = ["WriterLock", "WriterBusy", "apply_raw", "drain"]
+__all__ = ["WriterLock", "WriterBusy", "apply_raw", "drain", "normalized"]
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +85,13 @@ class Tally(Counter):
         self[key] += count
 
 
+def normalized(event: dict[str, Any]) -> dict[str, Any]:
+    """A record as a crawler sent it, with a raw article normalised (kept under '_raw')."""
+    if (event.get("_kind") or "article") == "article":
+        return {"_kind": "article", **normalize_article(event), "_raw": event}
+    return event
+
+
 def apply_raw(
     store: ArchiveStore, raw: bytes | str, counts: Counter, tally: Tally | None = None
 ) -> None:
@@ -92,10 +99,8 @@ def apply_raw(
 
     `tally` gets the per-source stats a local crawl's StoragePipeline counts.
     """
-    event = json.loads(raw)
-    kind = event.get("_kind") or "article"
-    if kind == "article":
-        event = {"_kind": "article", **normalize_article(event), "_raw": event}
+    event = normalized(json.loads(raw))
+    kind = event["_kind"]
     outcome = apply_event(store, event)
     counts[kind] += 1
     if outcome:

@@ -1,0 +1,270 @@
+"""The archive writer process (wardnews/localwriter.py): same archive, loud when it dies."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FAST, ROOT, run_crawl
+
+SITE = "haibatrung"
+# Columns that differ between two crawls of the same pages (times, ids of the captures).
+_PER_CRAWL = {
+    "first_seen_at",
+    "last_seen_at",
+    "last_changed_at",
+    "last_checked_at",
+    "capture_id",
+    "provenance",
+}
+
+
+def _crawl(server, tmp: Path, *extra: str):
+    return run_crawl(tmp, "-a", f"url={server.listing_url(SITE)}", "-a", f"source={SITE}", *extra)
+
+
+def _articles(result) -> dict[str, dict]:
+    return {
+        row["url"]: {k: row[k] for k in row.keys() if k not in _PER_CRAWL}
+        for row in result.rows("select * from articles")
+    }
+
+
+def _warc_records(warc: Path) -> list[tuple[str, str]]:
+    """(WARC-Type, WARC-Target-URI) of every record in a directory's files."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    records = []
+    for path in sorted(warc.glob("*.warc.gz")):
+        with path.open("rb") as f:
+            for record in ArchiveIterator(f):
+                records.append(
+                    (record.rec_type, record.rec_headers.get_header("WARC-Target-URI") or "")
+                )
+    return records
+
+
+def test_same_archive_with_and_without_the_writer_process(mirror, tmp_path):
+    child = _crawl(mirror, tmp_path / "child")
+    inline = _crawl(mirror, tmp_path / "inline", "-s", "ARCHIVE_WRITER_PROCESS=0")
+    assert child.returncode == 0, child.log[-3000:]
+    assert inline.returncode == 0, inline.log[-3000:]
+    assert "archive/writer_peak_rss_mb" in child.log
+    assert "archive/writer_peak_rss_mb" not in inline.log
+    articles = _articles(child)
+    assert len(articles) >= 10 and articles == _articles(inline)
+    for table in ("revisions", "mentions", "attachments", "wards", "failures"):
+        sql = f"select count(*) from {table}"  # REVIEWED: table names from this list
+        assert child.rows(sql)[0][0] == inline.rows(sql)[0][0], table
+    # Every response was captured once, in WARC and in `captures`, under the same id.
+    captures = {r["id"]: r for r in child.rows("select * from captures")}
+    records = _warc_records(tmp_path / "child" / "warc")
+    responses = [uri for kind, uri in records if kind == "response"]
+    assert len(responses) == len(captures) == inline.rows("select count(*) from captures")[0][0]
+    assert sorted(responses) == sorted(r["url"] for r in captures.values())
+    linked = child.rows(
+        "select count(*) from articles join captures on captures.id = articles.capture_id"
+    )[0][0]
+    assert linked == len(articles)
+    # The crawl's counters come back from the writer: the run row counts what was stored.
+    (run,) = child.rows("select outcome, articles_new from crawl_runs")
+    assert tuple(run) == ("ok", len(articles))
+
+
+def _writer_pid(crawl_pid: int, timeout: float = 30) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            children = Path(f"/proc/{crawl_pid}/task/{crawl_pid}/children").read_text().split()
+        except OSError:
+            children = []
+        if children:
+            return int(children[0])
+        time.sleep(0.05)
+    raise AssertionError("the crawl started no writer process")
+
+
+def _slow_crawl(server, tmp: Path, **popen) -> subprocess.Popen:
+    cmd = [
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        "ward_news",
+        "-a",
+        f"url={server.listing_url(SITE)}",
+        "-a",
+        f"source={SITE}",
+        "-s",
+        f"ARCHIVE_DB={tmp / 'archive.db'}",
+        "-s",
+        f"WARC_DIR={tmp / 'warc'}",
+        *FAST,
+        "-s",
+        "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+        "-s",
+        "DOWNLOAD_DELAY=0.1",
+        "-s",
+        "ARCHIVE_FLUSH_ITEMS=5",
+    ]
+    log = (tmp / "crawl.log").open("w")
+    return subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, **popen)
+
+
+def _wait_for_articles(db: Path, n: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if db.exists():
+            try:
+                with sqlite3.connect(db) as conn:
+                    if conn.execute("select count(*) from articles").fetchone()[0] >= n:
+                        return
+            except sqlite3.OperationalError:
+                pass
+        time.sleep(0.1)
+    raise AssertionError(f"fewer than {n} articles after {timeout} s")
+
+
+def test_a_dead_writer_breaks_the_crawl_loudly_and_loses_nothing(mirror, tmp_path):
+    reference = _crawl(mirror, tmp_path / "ref")
+    expected = {r["url"] for r in reference.rows("select url from articles")}
+    tmp = tmp_path / "killed"
+    tmp.mkdir()
+    proc = _slow_crawl(mirror, tmp)
+    try:
+        writer = _writer_pid(proc.pid)
+        _wait_for_articles(tmp / "archive.db", 5)
+        os.kill(writer, signal.SIGKILL)
+        assert proc.wait(60) == 3
+    finally:
+        proc.kill()
+    log = (tmp / "crawl.log").read_text()
+    assert "CRAWL BROKEN" in log and "archive writer process died" in log, log[-3000:]
+    db = sqlite3.connect(tmp / "archive.db")
+    stored = {r[0] for r in db.execute("select url from articles")}
+    assert 0 < len(stored) < len(expected)
+    # The crawl stopped at once, and wrote its crawl_runs row itself.
+    fetched = int(re.search(r"'downloader/response_count': (\d+)", log).group(1))
+    assert fetched < len(expected) / 2, "the crawl went on fetching without its writer"
+    (outcome, finish, reason) = db.execute(
+        "select outcome, finish_reason, reason from crawl_runs"
+    ).fetchone()
+    assert (outcome, finish) == ("failed", "writer_died") and "archive writer" in reason
+    resumed = run_crawl(tmp, "-a", f"url={mirror.listing_url(SITE)}", "-a", f"source={SITE}")
+    assert resumed.returncode == 0, resumed.log[-3000:]
+    assert {r["url"] for r in resumed.rows("select url from articles")} == expected
+    assert resumed.rows("select count(*) from revisions")[0][0] == len(expected)
+
+
+def test_ctrl_c_stops_the_crawl_but_not_the_writer(mirror, tmp_path):
+    """SIGINT reaches the whole process group; the writer must outlive the crawl's shutdown."""
+    proc = _slow_crawl(mirror, tmp_path, start_new_session=True)
+    try:
+        _writer_pid(proc.pid)
+        _wait_for_articles(tmp_path / "archive.db", 3)
+        os.killpg(proc.pid, signal.SIGINT)
+        assert proc.wait(60) == 3  # stopped early: not a healthy crawl, but not a broken writer
+    finally:
+        proc.kill()
+    log = (tmp_path / "crawl.log").read_text()
+    assert "writer process died" not in log and "writer process failed" not in log, log[-3000:]
+    db = sqlite3.connect(tmp_path / "archive.db")
+    (finish, reason) = db.execute("select finish_reason, reason from crawl_runs").fetchone()
+    assert finish == "shutdown" and "did not finish" in reason
+    # What was fetched before the stop is all there, each article with its revision.
+    articles = db.execute("select count(*) from articles").fetchone()[0]
+    revisions = db.execute("select count(*) from revisions").fetchone()[0]
+    assert articles >= 3 and revisions == articles
+
+
+@pytest.fixture
+def writer(tmp_path):
+    """A writer process on its own, fed through its real pipes."""
+    from wardnews.localwriter import _Frames, _send
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wardnews.localwriter"],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        bufsize=0,
+    )
+    config = {
+        "db": str(tmp_path / "archive.db"),
+        "flush_items": 200,
+        "flush_seconds": 2.0,
+        "warc_dir": str(tmp_path / "warc"),
+        "warc_max_size": 1 << 20,
+        "warc_gzip_level": 6,
+        "log_level": "INFO",
+    }
+    from wardnews.store import ArchiveStore
+
+    ArchiveStore(config["db"]).close()  # the crawl makes the schema before starting it
+    _send(proc.stdin.fileno(), ("config", config))
+    replies = _Frames(proc.stdout.fileno())
+    yield proc, (lambda m: _send(proc.stdin.fileno(), m)), replies
+    proc.kill()
+    proc.wait()
+
+
+def test_a_record_the_writer_cannot_store_is_a_failure_to_retry(writer, tmp_path):
+    proc, send, replies = writer
+    url = "http://127.0.0.1:1/tin/1-bai-viet.html"
+    # An article item without its source: normalisation raises.
+    send(("item", {"_kind": "article", "url": url, "title": "Tiêu đề", "run_id": "r1"}))
+    send(("event", {"_kind": "source", "name": "demo", "district": "Hai Bà Trưng"}))
+    send(("sync", None))
+    reply = replies.read(timeout=30)
+    assert reply["failed"] == 1 and "KeyError" in reply["first_error"], reply
+    proc.stdin.close()
+    final = replies.read(timeout=30)
+    assert final["failed"] == 0
+    assert proc.wait(30) == 0
+    db = sqlite3.connect(tmp_path / "archive.db")
+    assert db.execute("select url, kind from failures").fetchall() == [(url, "store")]
+    assert db.execute("select district from sources where name = 'demo'").fetchone() == (
+        "Hai Bà Trưng",
+    )
+    assert b"cannot store a item record" in proc.stderr.read()
+
+
+def test_the_capture_id_chosen_by_the_crawl_is_the_warc_record_id(writer, tmp_path):
+    proc, send, replies = writer
+    body = "<html><body><h1>Phường Bách Khoa</h1></body></html>".encode()
+    exchange = {
+        "url": "http://127.0.0.1:1/a.html",
+        "method": "GET",
+        "request_headers": [("Host", "127.0.0.1:1")],
+        "request_body": b"",
+        "status": 200,
+        "response_headers": [("Content-Type", "text/html; charset=utf-8")],
+        "body": body,
+        "protocol": "HTTP/1.1",
+        "record_id": "<urn:uuid:00000000-0000-4000-8000-000000000001>",
+    }
+    send(("exchange", exchange, {"url": exchange["url"], "status": 200, "size": len(body)}))
+    proc.stdin.close()
+    assert replies.read(timeout=30)["failed"] == 0
+    assert proc.wait(30) == 0
+    (warc,) = (tmp_path / "warc").glob("*.warc.gz")
+    assert str(proc.pid) in warc.name  # written by the writer process itself
+    text = gzip.decompress(warc.read_bytes())
+    assert b"WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>" in text
+    assert body in text
+    row = (
+        sqlite3.connect(tmp_path / "archive.db")
+        .execute("select id, warc_file, warc_offset from captures")
+        .fetchone()
+    )
+    assert row[0] == exchange["record_id"] and row[1] == warc.name and row[2] > 0
