@@ -147,20 +147,21 @@ def normalize_article(item: dict[str, Any]) -> dict[str, Any]:
 class NormalizePipeline:
     """Normalise article items; other kinds of records pass through untouched.
 
-    When the crawl's sink normalises (the writer process, or the Redis writer), articles
-    pass through raw: the work is done there, off the crawl process.
+    Not enabled when the crawl's sink normalises (the writer process, or the Redis
+    writer): articles then leave the crawl process raw, and are normalised there.
     """
-
-    def __init__(self, deferred: bool = False):
-        self.deferred = deferred
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> NormalizePipeline:
+        from scrapy.exceptions import NotConfigured
+
         from wardnews.archive import get_sink
 
-        return cls(deferred=get_sink(crawler).normalises)
+        if get_sink(crawler).normalises:
+            raise NotConfigured("articles are normalised by the archive writer")
+        return cls()
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
-        if self.deferred or item.get("_kind") != "article":
+        if item.get("_kind") != "article":
             return item
         return {"_kind": "article", **normalize_article(item), "_raw": item}

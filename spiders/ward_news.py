@@ -65,6 +65,10 @@ _BINARY_MAGIC = (
 _PAGE_END = re.compile(rb"</(?:html|body)\s*>", re.I)
 
 
+# Every byte but the control characters text never holds (tab, LF, FF and CR it does).
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
+
+
 def _looks_binary(body: bytes) -> bool:
     """Whether page bytes are a file (PDF, image, archive) rather than text."""
     head = body[:4096]
@@ -72,7 +76,7 @@ def _looks_binary(body: bytes) -> bool:
         return False
     if head.lstrip().startswith(_BINARY_MAGIC) or b"\x00" in head:
         return True
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    control = len(head.translate(None, _NOT_CONTROL))  # control characters left
     return control > len(head) * 0.05
 
 
