@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urldefrag, urlsplit
@@ -32,6 +32,7 @@ from wardnews.archive import get_sink, get_store
 from wardnews.distributed import DistributedSpiderMixin
 from wardnews.middlewares import OffScope
 from wardnews.sources import Source, adhoc_source, load_sources, source_for_url
+from wardnews.store import Known
 from wardnews.warc import utc_now
 
 __all__ = ["WardNewsSpider"]
@@ -144,16 +145,20 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         spider.recheck_interval = settings.getfloat("RECHECK_INTERVAL_DAYS")
         spider.recheck_window = settings.getfloat("RECHECK_WINDOW_DAYS")
         spider.recheck_max = settings.getint("RECHECK_MAX_PER_RUN")
-        # Incremental state comes from the archive, read once at start: url -> Known.
+        # Incremental state comes from the archive, looked up as the crawl meets URLs (one
+        # query per listing page), so memory follows the night's work, not the archive's
+        # size: url -> Known, or None when the archive does not have it.
         spider.store = None if spider.distributed else get_store(crawler)
-        spider.known = spider.store.known_articles(spider.sources) if spider.store else {}
+        spider.known: dict[str, Known | None] = {}
         # The URL shapes of each source's archived articles: a listing whose links have none
         # of these shapes any more has changed its layout (the health check reads it).
         spider.known_shapes: dict[str, set[tuple]] = {}
-        for known in spider.known.values():
-            shapes = spider.known_shapes.setdefault(known.source, set())
-            if len(shapes) < 50:
-                shapes.add(url_shape(known.url))
+        for name in spider.sources if spider.store else ():
+            for article_url in spider.store.article_urls(name):
+                shapes = spider.known_shapes.setdefault(name, set())
+                shapes.add(url_shape(article_url))
+                if len(shapes) >= 50:
+                    break
         # Per source, this run: listing URLs seen, and whether every listing walk reached its end.
         spider.listed: dict[str, set[str]] = {name: set() for name in spider.sources}
         spider.walks_open: dict[str, int] = {}
@@ -239,10 +244,12 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             if not self.store:
                 continue
             # Failed fetches of earlier runs are retried first.
-            for failure in self.store.open_failures(source.name):
+            failures = self.store.open_failures(source.name)
+            self._look_up(f["url"] for f in failures)
+            for failure in failures:
                 if (
                     failure.get("page_kind") == "article"
-                    or failure["url"] in self.known
+                    or self.known.get(failure["url"])
                     or _ARTICLE_URL.search(failure["url"])
                 ):
                     self.retrying.add(failure["url"])
@@ -259,7 +266,17 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
                     source.name, checked_before, window, self.recheck_max
                 ):
                     self.crawler.stats.inc_value("crawl/rechecks")
+                    self.known[known.url] = known
                     yield self._article_request(known.url, source.name, recheck=True)
+
+    def _look_up(self, urls: Iterable[str]) -> None:
+        """Read what the archive knows of these URLs into self.known (those not read yet)."""
+        missing = [u for u in dict.fromkeys(urls) if u not in self.known]
+        if self.store is None or not missing:
+            return
+        found = self.store.known_articles(missing)
+        for url in missing:
+            self.known[url] = found.get(url)
 
     def _register_source(self, source: Source) -> None:
         row = {
@@ -383,6 +400,7 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             if self.distributed and not self.full
             else set()
         )
+        self._look_up(_clean_url(e.url) for e in entries)
         for entry in entries:
             url = _clean_url(entry.url)
             self.listed[source.name].add(url)
@@ -736,12 +754,12 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             self.sink_event("source", {"name": name, "walk_complete_at": utc_now()})
             if walked_all and self.listed[name]:
                 # A listing may link an article by another URL than its canonical one.
-                listed = {self.known[u].url for u in self.listed[name] if u in self.known}
+                listed = {k.url for u in self.listed[name] if (k := self.known.get(u))}
                 listed |= self.listed[name]
                 gone = {
-                    known.url
-                    for known in self.known.values()
-                    if known.source == name and known.removed_at is None and known.url not in listed
+                    url
+                    for url in self.store.article_urls(name, present_only=True)
+                    if url not in listed
                 }
                 for url in sorted(gone):
                     self.sink_event(

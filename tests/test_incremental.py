@@ -229,3 +229,28 @@ def test_healthy_crawl_records_its_run(mirror, tmp_path):
     (per_source,) = result.rows("select * from run_sources")
     coverage = json.loads(per_source["field_coverage"])
     assert coverage["title"] == 1.0 and coverage["published_at"] >= 0.9
+
+
+def test_an_unlisted_article_is_marked_removed_and_checked_again_when_listed(mirror_copy, tmp_path):
+    assert crawl(mirror_copy, tmp_path).returncode == 0
+    first_page = mirror_copy.file_for(mirror_copy.listing_url(SITE))
+    paths = sorted(article_paths(mirror_copy), key=len)
+    path = next(p for p in paths if p in first_page.read_text(encoding="utf-8"))
+    link = re.compile(rf"<a\b[^>]*href=\"[^\"]*{re.escape(path)}\"[^>]*>.*?</a>", re.S)
+    originals = {f: f.read_text(encoding="utf-8") for f in _site_files(mirror_copy, False)}
+    for f, text in originals.items():
+        f.write_text(link.sub("", text), encoding="utf-8")
+    # A full walk of the listings (what notices removals) no longer meets it.
+    result = crawl(mirror_copy, tmp_path, "-a", "full=1")
+    assert result.returncode == 0, result.log[-3000:]
+    url = mirror_copy.base_url + path
+    removed = result.rows("select url, removed_reason from articles where removed_at is not null")
+    assert [tuple(r) for r in removed] == [(url, "no longer listed")]
+    # Listed again on the first page: the next (incremental) crawl checks it, and it is back.
+    for f, text in originals.items():
+        f.write_text(text, encoding="utf-8")
+    mirror_copy.clear_requests()
+    result = crawl(mirror_copy, tmp_path)
+    assert result.returncode == 0, result.log[-3000:]
+    assert path in fetched(mirror_copy)
+    assert result.rows("select count(*) from articles where removed_at is not null")[0][0] == 0

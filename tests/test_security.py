@@ -350,6 +350,7 @@ REVIEWED = {
     ("bench/build_archive.py", "kind|name"): "index/trigger type and name read from sqlite_master",
     ("tests/test_datasette.py", "name"): "table names read from sqlite_master",
     ("tests/test_writer_process.py", "table"): "table names from a literal tuple in the test",
+    ("wardnews/store.py", "columns|key"): "column list and key column, constants of known_articles",
     ("bench/bench_search.py", "cols|match"): "column names from pragma table_info and a"
     " constant FTS fragment whose search text is the :search parameter",
     ("bench/bench_search.py", "match"): "the same constant fragment",

@@ -344,14 +344,15 @@ class CrawlHealth:
     def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.loop is not None and self.loop.running:
             self.loop.stop()
+        sink = get_sink(self.crawler)
+        sink.sync(self.stats)  # the archive is up to date for finalize and the verdict
         finalize = getattr(spider, "finalize", None)
         if finalize is not None:
             finalize(reason)
         if self.shared:
             self._close_shared(spider, reason)
             return
-        sink = get_sink(self.crawler)
-        sink.sync(self.stats)  # everything stored and counted before the verdict
+        sink.sync(self.stats)  # and what finalize sent
         shapes = getattr(spider, "known_shapes", {})
         history = {
             name: SourceHistory(had, baseline, len(shapes.get(name, ())))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -237,6 +237,7 @@ _INDEXES = {
         ["category"],
         ["last_changed_at"],
         ["removed_at"],
+        ["requested_url"],  # listings link it; incremental crawls look articles up by it
     ],
     "revisions": [["url"]],
     "mentions": [["article_url"], ["ward_code"], ["person"]],
@@ -346,26 +347,43 @@ class ArchiveStore:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     # --- reads ---------------------------------------------------------------------------
-    def known_articles(self, sources: Iterable[str] | None = None) -> dict[str, Known]:
-        """Every archived article of these sources (all when None), for incremental crawls."""
-        sql = (
-            "select a.url, a.source, a.content_hash, a.last_checked_at, a.first_seen_at,"
-            " a.removed_at, c.etag, c.last_modified, a.requested_url"
-            " from articles a left join captures c on c.id = a.capture_id"
+    def known_articles(self, urls: Iterable[str]) -> dict[str, Known]:
+        """The archived articles among these URLs, for incremental crawls: url -> Known.
+
+        A URL is found as an article's own (canonical) URL, or as the URL a crawl requested
+        for it (the one listings link, when the page names another canonical URL).
+        """
+        asked = json.dumps(list(dict.fromkeys(urls)))
+        columns = (
+            "a.url, a.source, a.content_hash, a.last_checked_at, a.first_seen_at,"
+            " a.removed_at, c.etag, c.last_modified"
         )
-        params: list[str] = []
-        if sources is not None:
-            names = list(sources)
-            sql += " where a.source in (select value from json_each(?))"
-            params.append(json.dumps(names))
         known: dict[str, Known] = {}
-        for *row, requested in self.db.execute(sql, params).fetchall():
-            article = Known(*row)
-            known[article.url] = article
-            if requested and requested != article.url:
-                # Listings link the URL we requested; the row is keyed by the canonical one.
-                known.setdefault(requested, article)
+        for key in ("url", "requested_url"):  # canonical matches first
+            sql = (  # REVIEWED: column list and key are constants of this method
+                f"select j.value, {columns} from json_each(?) j"
+                f" join articles a on a.{key} = j.value"
+                " left join captures c on c.id = a.capture_id"
+            )
+            for value, *row in self.db.execute(sql, [asked]):
+                known.setdefault(value, Known(*row))
         return known
+
+    def article_urls(
+        self, source: str, present_only: bool = False, requested_too: bool = False
+    ) -> Iterator[str]:
+        """Every archived article URL of a source, streamed.
+
+        `present_only` leaves out removed articles; `requested_too` adds the URL a crawl
+        requested for an article, where it is not the canonical one.
+        """
+        sql = "select url, requested_url from articles where source = ?"
+        if present_only:
+            sql += " and removed_at is null"
+        for url, requested in self.db.execute(sql, [source]):
+            yield url
+            if requested_too and requested and requested != url:
+                yield requested
 
     def due_for_recheck(
         self, source: str, checked_before: str, first_seen_after: str | None, limit: int

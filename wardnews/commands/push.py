@@ -105,7 +105,8 @@ def plan_start(spidercls: type, settings: Any, spargs: dict[str, str]) -> dict[s
     if not spider.full:
         # Archived articles are not fetched again from listings (as locally, where they are
         # known); those due for a re-check or a retry are pushed explicitly (dont_filter).
-        seen = [url for url, known in spider.known.items() if not known.removed_at]
+        for name in spider.sources:
+            seen += store.article_urls(name, present_only=True, requested_too=True)
         seen += [e["url"] for e in entries if e["meta"].get("kind") == "article"]
     spider.store.close()
     return {
