@@ -96,7 +96,12 @@ def main() -> None:
                 print(
                     f"run {i + 1} {kind:7}: {run.responses} responses in {run.seconds:.1f} s"
                     f" = {run.pages_per_s:.0f} pages/s; {run.cpu_seconds:.1f} CPU-s ="
-                    f" {run.pages_per_cpu_s:.0f} pages/CPU-s; peak RSS {run.peak_rss_mb:.0f} MB",
+                    f" {run.pages_per_cpu_s:.0f} pages/CPU-s; peak RSS {run.peak_rss_mb:.0f} MB"
+                    + (
+                        f" + writer {run.writer_rss_mb:.0f} MB = {run.total_rss_mb:.0f} MB"
+                        if run.writer_rss_mb
+                        else ""
+                    ),
                     flush=True,
                 )
                 if not args.keep:
@@ -107,6 +112,9 @@ def main() -> None:
             print(f"{kind:7} pages/s: {summary([r.pages_per_s for r in runs], '{:.0f}')}")
             print(f"{kind:7} pages/CPU-s: {summary([r.pages_per_cpu_s for r in runs], '{:.0f}')}")
             print(f"{kind:7} peak RSS MB: {summary([r.peak_rss_mb for r in runs], '{:.0f}')}")
+            if any(r.writer_rss_mb for r in runs):
+                total = [r.total_rss_mb for r in runs]
+                print(f"{kind:7} crawl + writer peak RSS MB: {summary(total, '{:.0f}')}")
     if results["minimal"] and results["full"]:
         ratios = [
             f.pages_per_s / m.pages_per_s

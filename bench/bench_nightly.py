@@ -72,7 +72,8 @@ def crawl(server: NginxServer, db: Path, warc: Path, label: str):
     served = server.requests_logged() - before
     print(
         f"{label}: {run.requests} requests (nginx served {served}), {run.seconds:.1f} s,"
-        f" {run.pages_per_s:.0f} pages/s, peak RSS {run.peak_rss_mb:.0f} MB",
+        f" {run.pages_per_s:.0f} pages/s, peak RSS {run.peak_rss_mb:.0f} MB"
+        f" (+ writer {run.writer_rss_mb:.0f} MB)",
         flush=True,
     )
     return run, served, cmd
@@ -121,7 +122,7 @@ def main() -> None:
     print()
     print(
         f"full crawl: {full.requests} requests (nginx {full_served}), {full.seconds:.0f} s, "
-        f"peak RSS {full.peak_rss_mb:.0f} MB"
+        f"peak RSS {full.peak_rss_mb:.0f} MB (+ writer {full.writer_rss_mb:.0f} MB)"
     )
     for label, counts, target in (("unchanged", unchanged, 1.0), (f"{k} new", with_new, 3.0)):
         shares = [100 * req / full.requests for req, _ in counts]

@@ -59,7 +59,13 @@ class Run:
     peak_rss_mb: float
     returncode: int
     log: str
-    cpu_seconds: float = 0.0  # user + system time of the process (robust to a busy machine)
+    cpu_seconds: float = 0.0  # user + system time of the process and its writer process
+    writer_rss_mb: float = 0.0  # peak RSS of the archive writer process (0 when none)
+
+    @property
+    def total_rss_mb(self) -> float:
+        """Crawl and writer process together (each one's peak, added: an upper bound)."""
+        return self.peak_rss_mb + self.writer_rss_mb
 
     @property
     def pages_per_s(self) -> float:
@@ -70,9 +76,9 @@ class Run:
         return self.responses / self.cpu_seconds
 
 
-def _stat(log: str, name: str) -> int:
-    m = re.search(rf"'{re.escape(name)}': (\d+)", log)
-    return int(m.group(1)) if m else 0
+def _stat(log: str, name: str) -> float:
+    m = re.search(rf"'{re.escape(name)}': ([\d.]+)", log)
+    return float(m.group(1)) if m else 0
 
 
 def run_process(cmd: list[str], cwd: Path = ROOT, log_path: Path | None = None) -> Run:
@@ -90,12 +96,14 @@ def run_process(cmd: list[str], cwd: Path = ROOT, log_path: Path | None = None) 
     log_file.close()
     return Run(
         seconds,
-        _stat(log, "downloader/response_count"),
-        _stat(log, "downloader/request_count"),
+        int(_stat(log, "downloader/response_count")),
+        int(_stat(log, "downloader/request_count")),
         usage.ru_maxrss / 1024,
         proc.returncode,
         log,
+        # wait4 counts the CPU time of the children the crawl waited for (its writer).
         usage.ru_utime + usage.ru_stime,
+        _stat(log, "archive/writer_peak_rss_mb"),
     )
 
 
