@@ -61,6 +61,7 @@ class Run:
     log: str
     cpu_seconds: float = 0.0  # user + system time of the process and its writer process
     writer_rss_mb: float = 0.0  # peak RSS of the archive writer process (0 when none)
+    writer_cpu_seconds: float = 0.0  # its CPU time (part of cpu_seconds)
 
     @property
     def total_rss_mb(self) -> float:
@@ -104,6 +105,7 @@ def run_process(cmd: list[str], cwd: Path = ROOT, log_path: Path | None = None) 
         # wait4 counts the CPU time of the children the crawl waited for (its writer).
         usage.ru_utime + usage.ru_stime,
         _stat(log, "archive/writer_peak_rss_mb"),
+        _stat(log, "archive/writer_cpu_seconds"),
     )
 
 

@@ -28,11 +28,13 @@ import fcntl
 import logging
 import os
 import pickle
+import queue
 import select
 import signal
 import struct
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -49,6 +51,8 @@ logger = logging.getLogger(__name__)
 
 _HEADER = struct.Struct("<I")
 _PIPE_BYTES = 1 << 20  # about 20 article pages in flight (Linux's default pipe-max-size)
+_INBOX = 256  # messages read ahead by the writer (about 12 MB of pages)
+_END = object()
 
 
 def _write_all(fd: int, *parts: bytes) -> None:
@@ -146,6 +150,7 @@ class ProcessSink:
         self.dead = False
         self.dropped = 0  # items and captures that came after the writer died
         self.peak_rss_mb: float | None = None
+        self.cpu_seconds: float | None = None
         self._closed = False
         self._send(("config", config))
 
@@ -233,12 +238,14 @@ class ProcessSink:
         self.proc.returncode = os.waitstatus_to_exitcode(status)
         self.proc.stdout.close()
         self.peak_rss_mb = usage.ru_maxrss / 1024
+        self.cpu_seconds = usage.ru_utime + usage.ru_stime
         if reply is not None and stats is not None:
             self._merge(reply, stats)
         if self.proc.returncode != 0 and not self.problem:
             self.problem = f"archive writer process failed ({self._exit_status()})"
         if stats is not None:
             stats.set_value("archive/writer_peak_rss_mb", round(self.peak_rss_mb, 1))
+            stats.set_value("archive/writer_cpu_seconds", round(self.cpu_seconds, 2))
             if self.dropped:
                 stats.set_value("archive/dropped_after_writer_died", self.dropped)
         self.store.close()
@@ -336,15 +343,33 @@ def serve(in_fd: int = 0, out_fd: int = 1) -> None:
     )
     writer = _Writer(config)
     quiet_after = max(0.05, writer.flush_seconds)
+    # A thread keeps the pipe drained while the loop below is busy (a batch commit takes
+    # longer than the crawl needs to fill the pipe); past _INBOX messages it waits, and the
+    # crawl with it.
+    inbox: queue.Queue[Any] = queue.Queue(maxsize=_INBOX)
+
+    def read_all() -> None:
+        try:
+            while True:
+                inbox.put(frames.read())
+        except EOFError:
+            pass
+        except Exception:  # a torn frame: stop here, the crawl sees the writer gone
+            logger.exception("archive writer: cannot read the crawl's input")
+            os._exit(70)
+        finally:
+            inbox.put(_END)
+
+    threading.Thread(target=read_all, name="writer-input", daemon=True).start()
     try:
         while True:
             try:
-                message = frames.read(timeout=quiet_after)
-            except EOFError:
-                break
-            if message is None:  # input went quiet: commit what is waiting
+                message = inbox.get(timeout=quiet_after)
+            except queue.Empty:  # input went quiet: commit what is waiting
                 writer.store.flush()
                 continue
+            if message is _END:
+                break
             kind = message[0]
             if kind == "sync":
                 _send(out_fd, writer.reply())
