@@ -106,6 +106,15 @@ _ORG_STARTS = (
     "tòa án",
     "viện kiểm sát",
 )
+_ORG_WORDS = frozenset(_ORG_STARTS)
+_ORG_WORDS_AND_SPACE = tuple(start + " " for start in _ORG_STARTS)
+
+
+def _opens_with_org_word(lower: str) -> bool:
+    """Whether lower-cased text is, or opens with, one of _ORG_STARTS and a space."""
+    return lower in _ORG_WORDS or lower.startswith(_ORG_WORDS_AND_SPACE)
+
+
 # Common words that begin like a body but are not one ("Hội nghị" is a conference,
 # "Báo cáo" a report, "Phòng chống" prevention).
 _NOT_ORG_STARTS = (
@@ -173,7 +182,7 @@ _WORD_CHARS = re.compile(r"^[^\W\d_]+\.?$")
 def canonical_name(name: str) -> str:
     """One spelling per person: `"MINH THUẬN"` / `"minh thuận"` -> `"Minh Thuận"`."""
     words = clean_text(name).strip(" .,;:-–—()[]\"'").split()
-    return " ".join(w[:1].upper() + w[1:].lower() for w in words)
+    return " ".join([w[:1].upper() + w[1:].lower() for w in words])
 
 
 def _is_capitalised(word: str) -> bool:
@@ -193,9 +202,8 @@ def _is_org(part: str) -> bool:
     lower = part.lower()
     if lower.startswith(_NOT_ORG_STARTS):
         return False
-    for start in _ORG_STARTS:
-        if lower == start or lower.startswith(start + " "):
-            return True
+    if _opens_with_org_word(lower):
+        return True
     if words[0].lower() == "trường" and len(words) > 1:
         # "Trường Giang" is a person; "Trường Mầm non Hoa Sữa" and "Trường THCS ..." are not.
         return words[1].lower() in _SCHOOL_NEXT or not _is_capitalised(words[1])
@@ -275,7 +283,11 @@ def _is_org_start(text: str) -> bool:
     lower = text.lower()
     if lower.startswith(_NOT_ORG_STARTS):
         return False
-    return any(lower == s or lower.startswith(s + " ") for s in _ORG_STARTS)
+    return _opens_with_org_word(lower)
+
+
+_TWO_SENTENCES = re.compile(r"[.!?…]\s+\S")
+_DOMAIN = re.compile(r"\.(?:vn|com|net|org)\b")
 
 
 # Cached: extractors call is_byline then split_byline on the same line, and a site
@@ -290,7 +302,7 @@ def _parse(raw: str | None) -> _Parse | None:
         s = s[1:-1].strip(" .;,")
     if not s or _NOT_BYLINE.match(s) or has_date(s) or len(s.split()) > 16:
         return None
-    if re.search(r"[.!?…]\s+\S", s) and not re.search(r"\.(?:vn|com|net|org)\b", s):
+    if _TWO_SENTENCES.search(s) and not _DOMAIN.search(s):
         return None  # two sentences
     result = _Parse()
     labelled = False

@@ -7,23 +7,32 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from normalize.text import fold
 
-__all__ = ["find_event_date", "has_date", "parse_published"]
+__all__ = [
+    "event_date_after",
+    "find_event_date",
+    "has_date",
+    "parse_published",
+    "published_and_day",
+]
 
 VN_TZ = timezone(timedelta(hours=7))
 _EARLIEST_YEAR = 1990  # no Vietnamese ward portal predates this; older years are typos
 
 # Everything below runs on `fold(raw)`: lower-case ASCII, so `Thứ Tư`, `thu tu` and
 # `THỨ TƯ` look alike and `sáng/chiều/CH/SA` need one spelling each.
+# Patterns that open with a number put its look-behind after the first digit, written to
+# mean the same (`\d(?<![\d/.-]\d)` = a digit with no digit, / . or - before it), so that
+# the regex engine can skip ahead to the next digit instead of trying every position.
 _ISO = re.compile(
-    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(\d(?<!\d\d)\d{3})-(\d{1,2})-(\d{1,2})"
     r"(?:[t ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d])"
 )
 _DMY = re.compile(
-    r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)(?![/.]\d)"
+    r"(\d(?<![\d/.-]\d)\d?)\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)(?![/.]\d)"
 )
-_YMD_SLASH = re.compile(r"(?<![\d/.-])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?!\d)(?![/.]\d)")
+_YMD_SLASH = re.compile(r"(\d(?<![\d/.-]\d)\d{3})([/.])(\d{1,2})\2(\d{1,2})(?!\d)(?![/.]\d)")
 # "ngày 22 tháng 12 năm 2017", "22 tháng 12, 2017", "22 tháng mười hai 2017" is too rare.
-_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,|nam)?\s*(\d{4})(?!\d)")
+_WORDS = re.compile(r"(\d(?<!\d\d)\d?)\s+thang\s+(\d{1,2})\s*(?:,|nam)?\s*(\d{4})(?!\d)")
 _MONTHS_EN = {
     m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())
 }
@@ -35,7 +44,7 @@ _EN_DMY = re.compile(
 )
 # 05:01, 05:01:33, 5h01, 5h, 05g01, 5 giờ 30 (phút); then AM/PM in any of its local forms.
 _TIME = re.compile(
-    r"(?<![\d:/.])(\d{1,2})\s*(?:(:)\s*(\d{2})(?:\s*:\s*(\d{2}))?"
+    r"(\d(?<![\d:/.]\d)\d?)\s*(?:(:)\s*(\d{2})(?:\s*:\s*(\d{2}))?"
     r"|(?:h|g|gio)(?:\s*(\d{2}))?(?:\s*(?:phut|p|'))?(?![a-z]))"
     r"(?![\d/])(?:\s*(a\.?m\.?|p\.?m\.?|sa|ch|sang|trua|chieu|toi|dem)(?![a-z]))?"
 )
@@ -213,20 +222,35 @@ def _dateparser_fallback(raw: str) -> tuple[date, time | None] | None:
 
 def parse_published(raw: str | None, meta: str | None = None) -> str | None:
     """Publication time: `"Ngày đăng 03/01/2018 | 05:01"` -> `"2018-01-03T05:01:00+07:00"`."""
+    return published_and_day(raw, meta)[0]
+
+
+def published_and_day(raw: str | None, meta: str | None = None) -> tuple[str | None, date | None]:
+    """parse_published() and its day, which is what find_event_date() reads back from it:
+    `("Ngày đăng 03/01/2018 | 05:01", None)` -> `("2018-01-03T05:01:00+07:00", date(2018, 1, 3))`.
+    """
     try:
         shown = _parse_one(raw)
         machine = _parse_one(meta)
     except Exception:  # a normaliser must never break a crawl
-        return None
+        return None, None
+    value = _published(shown, machine)
+    return (_format(value), value[0]) if value else (None, None)
+
+
+def _published(
+    shown: tuple[date, time | None] | None, machine: tuple[date, time | None] | None
+) -> tuple[date, time | None] | None:
+    """The publication time to keep of the page's shown date line and its machine value."""
     if machine is None:
-        return _format(shown) if shown else None
+        return shown
     if shown is None:
-        return _format(machine)
+        return machine
     if machine[1] is not None and shown[0] == machine[0]:
         if shown[1] is not None and _tz_slip(shown, machine):
-            return _format(shown)
-        return _format(machine)  # same day, and the machine value is more precise
-    return _format(shown)  # they disagree: the reader's date is what the page says
+            return shown
+        return machine  # same day, and the machine value is more precise
+    return shown  # they disagree: the reader's date is what the page says
 
 
 def _tz_slip(shown: tuple[date, time | None], machine: tuple[date, time | None]) -> bool:
@@ -245,14 +269,19 @@ _WEEKDAY = r"(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)"
 # The date itself is found first (a digit-led pattern the regex engine scans quickly),
 # then the cue is looked for just before it.
 _EVENT = re.compile(
-    r"(?<![\d/.-])(?P<d>\d{1,2})"
+    r"(?P<d>\d(?<![\d/.-]\d)\d?)"
     r"(?:(?P<range>\s*(?:va|den|-|,|–)\s*)(?P<d2>\d{1,2}))?"
     r"(?:\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?"
     r"|\s+thang\s+(?P<wm>\d{1,2})(?:\s*(?:,|nam)\s*(?P<wy>\d{4}))?)"
     r"(?![\d])(?!\s*[/.]\s*\d|-\d|\s+-\d)(?![/.-]?[a-z])"
 )
+# (?<![a-z]) before the cue, written after each cue word's first letter: the same test,
+# but the regex engine can skip ahead to the next first letter.
+_CUE_AFTER_BOUNDARY = "|".join(
+    f"{w[0]}(?<![a-z]{w[0]}){w[1:]}" for w in _CUE.removeprefix("(?:").removesuffix(")").split("|")
+)
 _CUE_BEFORE = re.compile(
-    rf"(?<![a-z]){_CUE}\s+(?:(?:ngay|nay|qua|mai|hom|{_WEEKDAY})\s+)*"
+    rf"(?:{_CUE_AFTER_BOUNDARY})\s+(?:(?:ngay|nay|qua|mai|hom|{_WEEKDAY})\s+)*"
     r"(?:(?:hai|ba|tu|nam|sau|bay|[2-7])\s+)?(?:mung\s+)?(?:\(\s*)?$"
 )
 # Reference numbers that look like dates: "Quyết định số 12/2017", "30/2020/NĐ-CP".
@@ -270,19 +299,28 @@ _LEAD_CHARS = 400
 
 
 # The page's own date line ("Ngày đăng 03/01/2018 | 05:01") is not the event's, in case
-# a body still carries it.
-_PUBLICATION_LABEL = re.compile(
-    r"(?:ngay dang|dang ngay|dang luc|cap nhat|ngay xuat ban|thoi gian dang|posted|luot xem)"
-)
+# a body still carries it. Tested as substrings, faster than a regex alternation of them.
+_PUBLICATION_LABELS = (
+    "ngay dang", "dang ngay", "dang luc", "cap nhat", "ngay xuat ban", "thoi gian dang", "posted",
+    "luot xem",
+)  # fmt: skip
+
+
+def _has_publication_label(folded: str) -> bool:
+    """Whether a folded paragraph holds a date line's label (any of them, anywhere)."""
+    return any(label in folded for label in _PUBLICATION_LABELS)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def _lead(text: str) -> str:
     """The folded first two paragraphs (date lines skipped), at most ~400 characters."""
     kept: list[str] = []
     # Bodies from html_to_text separate paragraphs with exactly one blank line.
-    for paragraph in re.split(r"\n[ \t]*\n", text.strip(), maxsplit=4):
+    for paragraph in _PARAGRAPH_BREAK.split(text.strip(), maxsplit=4):
         folded = fold(paragraph[:_LEAD_CHARS]).strip()
-        if folded and not _PUBLICATION_LABEL.search(folded):
+        if folded and not _has_publication_label(folded):
             kept.append(folded)
             if len(kept) == 2:
                 break
@@ -295,7 +333,16 @@ def find_event_date(text: str | None, published: str | None) -> str | None:
         return None
     try:
         pub = _parse_one(published) if published else None
-        pub_day = pub[0] if pub else None
+    except Exception:
+        return None
+    return event_date_after(text, pub[0] if pub else None)
+
+
+def event_date_after(text: str | None, pub_day: date | None) -> str | None:
+    """find_event_date() given the day of publication (published_and_day()'s second value)."""
+    if not text:
+        return None
+    try:
         f = _lead(text)
         cued: list[date] = []
         plain: list[date] = []
@@ -352,8 +399,8 @@ def _event_day(m: re.Match[str], pub_day: date | None, *, cued: bool) -> date | 
 
 
 _HAS_DATE = re.compile(
-    r"(?<!\d)(?:\d{1,2}\s*([/.-])\s*\d{1,2}\s*\1\s*\d{4}|\d{4}-\d{1,2}-\d{1,2}"
-    r"|\d{1,2}\s+thang\s+\d{1,2}\s*(?:,|nam)\s*\d{4})(?!\d)"
+    r"\d(?<!\d\d)(?:\d?\s*([/.-])\s*\d{1,2}\s*\1\s*\d{4}|\d{3}-\d{1,2}-\d{1,2}"
+    r"|\d?\s+thang\s+\d{1,2}\s*(?:,|nam)\s*\d{4})(?!\d)"
 )
 
 

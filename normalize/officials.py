@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from normalize.bylines import canonical_name
-from normalize.text import clean_text
+from normalize.text import _VOWELS, clean_text
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -20,19 +20,34 @@ class Mention:
     organisation: str | None
 
 
-# Who introduces an official: đồng chí, đ/c, ông, bà. A plain alternation of literals
-# lets the regex engine skip ahead fast (a leading look-behind made it 4x slower); word
-# boundaries and "các đồng chí" (a group, no names) are checked in Python.
-_TRIGGER = re.compile(r"(?:đồng chí|Đồng chí|ĐỒNG CHÍ|đ/c|Đ/c|Đ/C|đ/ c|Đ/ c|ông|Ông|bà|Bà)\s*:?\s+")
+# Who introduces an official: đồng chí, đ/c, ông, bà, with a word boundary before it (`ông`
+# in `công` is no trigger); "các đồng chí" (a group, no names) is checked in Python.
+_TRIGGER_WORDS = (
+    "đồng chí", "Đồng chí", "ĐỒNG CHÍ", "đ/c", "Đ/c", "Đ/C", "đ/ c", "Đ/ c",
+    "ông", "Ông", "bà", "Bà",
+)  # fmt: skip
+# One regex per first letter, each opening with that literal letter: the regex engine skips
+# ahead to a literal many times faster than to any of several characters (which a single
+# alternation of the words is), and the word boundary is a look-behind placed after the
+# letter (`(?<!\wđ)` after `đ`: no word character before it). No match can start inside
+# another one (no word starts inside another word, nor with a space or a colon), so the
+# matches of the regexes together, in text order, are the alternation's.
+_TRIGGERS = tuple(
+    re.compile(
+        f"{first}(?<!\\w{first})(?:"
+        + "|".join(re.escape(w[1:]) for w in _TRIGGER_WORDS if w[0] == first)
+        + r")\s*:?\s+"
+    )
+    for first in dict.fromkeys(w[0] for w in _TRIGGER_WORDS)
+)
 _GROUP_BEFORE = re.compile(r"(?:các|Các|những|hai|ba)\s+$")
 
 
-def _is_trigger(text: str, m: re.Match[str]) -> bool:
-    """A real "đồng chí/ông/bà" opening a name, not part of a word or a group."""
-    start = m.start()
-    if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-        return False
-    return not _GROUP_BEFORE.search(text[max(0, start - 8) : start])
+def _triggers(text: str) -> list[re.Match[str]]:
+    """Every "đồng chí/đ/c/ông/bà" and the spaces after it, in text order."""
+    found = [m for pattern in _TRIGGERS for m in pattern.finditer(text)]
+    found.sort(key=re.Match.start)
+    return found
 
 
 # Phrases that open a position ("Chủ tịch", "Phó Bí thư", "Trưởng phòng" ...); a name
@@ -82,11 +97,39 @@ _POSITIONS = (
     "chuyên viên",
     "người phát ngôn",
 )
+
+
+def _trie(words: tuple[str, ...]) -> str:
+    """The words as one regex, branching letter by letter: `("phó", "phụ")` -> `ph(?:ó|ụ)`.
+
+    It matches the same strings as the plain alternation `phó|phụ`, but the engine tries
+    one branch per letter instead of one per word (with re.I it cannot skip a branch on
+    its first letter alone), so a word that opens no phrase is turned away at once. Only
+    for patterns whose matches are used as yes/no: the branches are not tried in order.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def regex(node: dict) -> str:
+        branches = [re.escape(ch) + regex(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(branches) + ")?"
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return regex(tree)
+
+
+# Matched as yes/no only (see _trie).
 _POSITION_START = re.compile(
-    r"(?:(?:nguyên|quyền)\s+)?(?:" + "|".join(map(re.escape, _POSITIONS)) + r")(?![\wÀ-ỹ])",
+    r"(?:(?:nguyên|quyền)\s+)?" + _trie(_POSITIONS) + r"(?![\wÀ-ỹ])",
     re.I,
 )
-_NAME_WORD = re.compile(r"[^\W\d_]+")
 _SEPARATOR = re.compile(r"\s*(?:(?:[–—-]+|,|:|\()\s*)?")
 # Where a position ends: a clause break, a new mention, or the verb of the sentence.
 _POSITION_END = re.compile(
@@ -117,28 +160,37 @@ _WARD_PREFIX = re.compile(r"^(?:phường|xã|thị trấn)\s+", re.I)
 _DISTRICT_PREFIX = re.compile(r"^(?:quận|huyện|thị xã|thành phố)\s+", re.I)
 
 
+# A name's run of words, read in one match: up to 5 words at `pos`, each after spaces (no
+# line break) and, from the second on, not opening a position. Whether each word is
+# capitalised is checked in Python; the run already stops at a word that starts with a
+# lower-case letter (`_LOWER`), the commonest way not to be, before the costlier
+# position test.
+_LOWER = "a-zđ" + "".join(ch for ch in _VOWELS if ch.islower() and not ch.isascii())
+_NAME_RUN = re.compile(
+    rf"(?![{_LOWER}])[^\W\d_]+"
+    rf"(?:[^\S\n]+(?![{_LOWER}])(?!(?i:{_POSITION_START.pattern}))[^\W\d_]+){{0,4}}"
+)
+
+
 def _read_name(text: str, pos: int) -> tuple[str, int] | None:
     """2-5 capitalised words from `pos`, stopping before a position word."""
-    words: list[str] = []
-    end = pos
-    for m in _NAME_WORD.finditer(text, pos):
-        gap = text[end : m.start()]
-        if words and gap.strip() or (not words and m.start() != pos):
-            break
-        if "\n" in gap:
-            break
-        word = m.group()
+    m = _NAME_RUN.match(text, pos)
+    if m is None:
+        return None
+    words = m.group().split()
+    kept = 0
+    for word in words:
         if not word[0].isupper():
             break
-        if words and _POSITION_START.match(text, m.start()):
-            break
-        words.append(word)
-        end = m.end()
-        if len(words) == 5:
-            break
-    if not 2 <= len(words) <= 5:
+        kept += 1
+    if kept < 2:
         return None
-    return " ".join(words), end
+    if kept == len(words):
+        return " ".join(words), m.end()
+    end = pos
+    for word in words[:kept]:
+        end = text.index(word, end) + len(word)
+    return " ".join(words[:kept]), end
 
 
 def _read_position(text: str, pos: int) -> str:
@@ -153,9 +205,12 @@ def _read_position(text: str, pos: int) -> str:
     return position.strip(" ,:–—-")
 
 
+_CLAUSE_SPLIT = re.compile(r",|\bkiêm\b")
+
+
 def _organisation(position: str, ward: str | None, district: str | None) -> str | None:
     """The body a position names: `Chủ tịch UBND phường` + ward -> `UBND phường Bách Khoa`."""
-    clauses = [c.strip() for c in re.split(r",|\bkiêm\b", position) if c.strip()]
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(position) if c.strip()]
     for i, clause in enumerate(clauses):
         if _MEMBER_TITLE.match(clause):
             continue
@@ -201,9 +256,10 @@ def find_mentions(
         text = clean_text(text)
         found: dict[str, Mention] = {}
         spellings: dict[str, str] = {}  # as written -> canonical; officials recur
-        for trig in _TRIGGER.finditer(text):
-            if not _is_trigger(text, trig):
-                continue
+        for trig in _triggers(text):
+            start = trig.start()
+            if start and _GROUP_BEFORE.search(text, max(0, start - 8), start):
+                continue  # "các đồng chí": a group (the word boundary is in _TRIGGERS)
             name = _read_name(text, trig.end())
             if name is None:
                 continue

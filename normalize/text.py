@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
@@ -121,12 +123,26 @@ def _retone(word: str) -> str:
 
 def _fix_tones(s: str) -> str:
     """Re-place tones in the words around each suspect spot: `"Hoà bình"` -> `"Hòa bình"`."""
-    spots = [
-        m.start()
-        for m in _SUSPECT_OPEN.finditer(s)
-        if m.start() == 0 or s[m.start() - 1] not in "qQgG"
-    ]
-    spots += [m.start() for m in _SUSPECT_CLOSED.finditer(s)]
+    # Most texts have no suspect spot: one search per pattern settles that, and the
+    # iterations (from the first spot on) only run when there is one.
+    first_open = _SUSPECT_OPEN.search(s)
+    first_closed = _SUSPECT_CLOSED.search(s)
+    if first_open is None and first_closed is None:
+        return s
+    spots = []
+    if first_open is not None:
+        spots = [
+            m.start()
+            for m in _SUSPECT_OPEN.finditer(s, first_open.start())
+            if m.start() == 0 or s[m.start() - 1] not in "qQgG"
+        ]
+    if first_closed is not None:
+        spots += [m.start() for m in _SUSPECT_CLOSED.finditer(s, first_closed.start())]
+    return _retone_at(s, spots)
+
+
+def _retone_at(s: str, spots: list[int]) -> str:
+    """Re-place the tones of the words holding the given positions."""
     if not spots:
         return s
     out: list[str] = []
@@ -164,7 +180,11 @@ _MOJIBAKE_HINTS = ("áº", "á»", "Ã", "Ä", "Æ", "Â")
 
 def _fix_mojibake(s: str) -> str:
     """Undo UTF-8 read as latin-1/cp1252 (`Äáº£ng` -> `Đảng`) with ftfy, only when hinted."""
-    if not any(hint in s for hint in _MOJIBAKE_HINTS):
+    # The hints of _MOJIBAKE_HINTS, tested inline: a generator costs more than the tests
+    # themselves on the many short strings (names, dates, bylines) cleaned per article.
+    if not (
+        "áº" in s or "á»" in s or "Ã" in s or "Ä" in s or "Æ" in s or "Â" in s
+    ):  # fmt: skip
         return s
     import ftfy
 
@@ -184,22 +204,56 @@ def clean_text(s: str | None) -> str:
     cached = _CLEAN_CACHE.get(s)
     if cached is not None:
         return cached
+    return _clean(s)
+
+
+def _clean(s: str, encoded: bytes | None = None, *, classify: bool = True) -> str:
+    """clean_text() of a text not in the cache; `encoded`: _charmap_bytes(s) if known
+    (`classify=False`: known to be None)."""
     out = s
+    classes = None
     if not out.isascii():
-        out = _fix_mojibake(out)
-        out = fix_legacy_text(out)  # before dropping U+00AD: in TCVN3 that byte is the letter ư
-        out = unicodedata.normalize("NFC", out)
-        if any(ch in out for ch in _INVISIBLE_CHARS):
-            out = out.translate(_INVISIBLE)
-        out = _fix_tones(out)
-    if "\r" in out:
+        # A long text made only of the charmap's characters is checked on its classes
+        # (see "Character classes") instead of by a scan of the text per check.
+        if encoded is None and classify and len(out) >= _CLASSES_FROM:
+            encoded = _charmap_bytes(out)
+        if encoded is not None:
+            classes = encoded.translate(_CLASS_BYTES)
+            if (
+                b"A" in classes or b"V" in classes
+                or ((b"K" in classes or b"k" in classes) and ("áº" in out or "á»" in out))
+            ):  # fmt: skip
+                classes = None  # a mojibake hint (see _fix_mojibake; Ä Æ are not in the charmap)
+        if classes is None:
+            out = _fix_mojibake(out)
+        legacy = fix_legacy_text(out)  # before dropping U+00AD: in TCVN3 that byte is the letter ư
+        if legacy is not out:
+            classes, out = None, legacy
+        if classes is None:
+            out = unicodedata.normalize("NFC", out)
+            if (
+                "\u200b" in out or "\u200c" in out or "\u200d" in out or "\u2060" in out
+                or "\ufeff" in out or "\u00ad" in out or "\u180e" in out
+            ):  # fmt: skip
+                out = out.translate(_INVISIBLE)  # (the characters of _INVISIBLE_CHARS, inline)
+            out = _fix_tones(out)
+        elif b"z" in classes:  # (the charmap's characters are all NFC already)
+            classes, out = None, _fix_tones(out.translate(_INVISIBLE))
+        else:
+            out = _fix_tones_by_class(out, classes)  # keeps every character's place
+    if "\r" in out if classes is None else b"r" in classes:
         out = out.replace("\r\n", "\n").replace("\r", "\n")
-    if _ODD_SPACES.search(out):
+    if "\xa0" in out if classes is None else b"n" in classes:
+        out = out.replace("\xa0", " ")  # the usual odd space, replaced without the regex
+    if _ODD_SPACES.search(out) if classes is None else b"s" in classes:
         out = _ODD_SPACES.sub(" ", out)
     if "  " in out:
         out = _MULTI_SPACE.sub(" ", out)
-    if " \n" in out or "\n " in out:
-        out = out.replace(" \n", "\n").replace("\n ", "\n")
+    if "\n" in out:
+        # The space beside a line break goes (" \n" -> "\n", "\n " -> "\n"; spaces come
+        # one at a time by now, and the text's own ends are stripped below): line by line,
+        # which beats two replacements that stop at every space of the text.
+        out = "\n".join([line.strip(" ") for line in out.split("\n")])
     if "\n\n\n" in out:
         out = _BLANK_LINES.sub("\n\n", out)
     out = out.strip()
@@ -219,6 +273,18 @@ def fold(s: str | None) -> str:
         return ""
     if s.isascii():
         return s.lower()
+    # Text made only of ASCII, Vietnamese letters and common punctuation folds character
+    # by character through the charmap of fold_for_search() (see there); anything else
+    # has no byte there and goes the NFD way.
+    try:
+        encoded = codecs.charmap_encode(s, "strict", _FOLD_SEARCH_MAP)[0]
+    except UnicodeEncodeError:
+        return _fold_nfd(s)
+    return codecs.charmap_decode(encoded, "strict", _FOLD_CHARS)[0]
+
+
+def _fold_nfd(s: str) -> str:
+    """fold() the straightforward way: NFD, tone marks dropped, đ -> d, lower case."""
     # str.replace beats str.translate by ~10x here: only đ/Đ survive NFD undecomposed.
     return (
         _COMBINING.sub("", unicodedata.normalize("NFD", s))
@@ -233,6 +299,66 @@ def fold(s: str | None) -> str:
 _NOT_FOLDABLE = re.compile("[^\x00-\x7f\u0300-\u036f\u0110\u0111]")
 
 
+def _fold_for_search_nfd(s: str) -> str:
+    """fold_for_search() the straightforward way: NFD, then one ASCII character or none."""
+    d = unicodedata.normalize("NFD", s)
+    if _NOT_FOLDABLE.search(d):
+        d = _NOT_FOLDABLE.sub(" ", d)
+    # The encoder drops the tone marks in C.
+    return d.replace("đ", "d").replace("Đ", "D").encode("ascii", "ignore").decode("ascii").lower()
+
+
+# fold_for_search() maps each character on its own: NFD splits a character into a base
+# and marks, and the marks become nothing (U+0300-U+036F) or a space wherever canonical
+# ordering moves them. So it can run as a one-byte charmap encoding, in C and without the
+# NFD pass: each Vietnamese letter, the common punctuation and the ASCII characters get a
+# byte, and a byte table gives each byte its folded, lower-case ASCII character. The rare
+# characters left out of the 256 bytes are folded one by one by the error handler below.
+# ASCII control characters other than \t \n \r lend their bytes to Vietnamese letters;
+# a text holding one of them takes the NFD way.
+_FOLD_SEARCH_LETTERS = "aăâeêioôơuưy"
+_FOLD_SEARCH_EXTRA = "\xa0“”‘’–—…•«»°·×´¸ºª€²³±\u200b"
+
+
+class _NoCharmapFold(Exception):
+    """A text the charmap encoding of fold_for_search() does not cover."""
+
+
+def _fold_for_search_rest(exc: UnicodeError) -> tuple[bytes, int]:
+    """Codec error handler: fold the characters the charmap has no byte for."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    run = exc.object[exc.start : exc.end]
+    if any(ch < "\x80" for ch in run):
+        raise _NoCharmapFold  # an ASCII control character whose byte was lent
+    return _fold_for_search_nfd(run).encode("ascii"), exc.end
+
+
+def _build_fold_for_search_charmap() -> tuple[object, bytes, str, list[str]]:
+    """The charmap encoding (character -> byte), the byte -> folded ASCII table (for
+    fold_for_search), the byte -> folded character table (for fold) and the characters."""
+    letters = _FOLD_SEARCH_LETTERS + _FOLD_SEARCH_LETTERS.upper()
+    chars = [_VOWEL_JOIN[(letter, tone)] for letter in letters for tone in range(6)]
+    chars = [ch for ch in chars if not ch.isascii()] + ["đ", "Đ", *_FOLD_SEARCH_EXTRA]
+    lent = [i for i in range(1, 0x80) if (i < 0x20 or i == 0x7F) and chr(i) not in "\t\n\r"]
+    slots = lent + list(range(0x80, 0x100))
+    assert len(chars) == len(slots) and len(set(chars)) == len(chars)
+    table = [chr(i) for i in range(0x80)] + ["\ufffe"] * 0x80
+    folded = [ord(chr(i).lower()) for i in range(0x80)] + [0x20] * 0x80
+    folded_chars = [chr(i).lower() for i in range(0x80)] + ["\ufffe"] * 0x80
+    for slot, ch in zip(slots, chars, strict=True):
+        out, out_char = _fold_for_search_nfd(ch), _fold_nfd(ch)
+        assert len(out) == 1 and len(out_char) == 1, ch
+        table[slot] = ch
+        folded[slot] = ord(out)
+        folded_chars[slot] = out_char
+    return codecs.charmap_build("".join(table)), bytes(folded), "".join(folded_chars), table
+
+
+_FOLD_SEARCH_MAP, _FOLD_SEARCH_BYTES, _FOLD_CHARS, _CHARMAP_CHARS = _build_fold_for_search_charmap()
+codecs.register_error("normalize.fold_for_search", _fold_for_search_rest)
+
+
 def fold_for_search(s: str | None) -> str:
     """fold() for the full-text index's folded column, 2-3x faster on a whole body.
 
@@ -245,11 +371,96 @@ def fold_for_search(s: str | None) -> str:
         return ""
     if s.isascii():
         return s.lower()
-    d = unicodedata.normalize("NFD", s)
-    if _NOT_FOLDABLE.search(d):
-        d = _NOT_FOLDABLE.sub(" ", d)
-    # The encoder drops the tone marks in C, which is what makes this fast.
-    return d.replace("đ", "d").replace("Đ", "D").encode("ascii", "ignore").decode("ascii").lower()
+    try:
+        encoded = codecs.charmap_encode(s, "normalize.fold_for_search", _FOLD_SEARCH_MAP)[0]
+    except _NoCharmapFold:
+        return _fold_for_search_nfd(s)
+    return encoded.translate(_FOLD_SEARCH_BYTES).decode("ascii")
+
+
+# --- Character classes ----------------------------------------------------------------
+# A long text made only of the charmap's characters (ASCII, Vietnamese letters, common
+# punctuation) gets one class byte per character, in C: the charmap encoding, then a byte
+# table. clean_text's checks then look for a byte, or a literal run of bytes, which the
+# regex engine and `in` do ~40x faster than a character class over the text:
+#   o  o O u U i I ư Ư (_SUSPECT_OPEN's first character)      t  other toned vowels
+#   a  toned a e y (_SUSPECT_OPEN's second character)          v  other vowels
+#   l  other letters (_LETTER)    s  other odd spaces (_ODD_SPACES)    _  anything else
+# and, standing for one of these while marking a character of its own:
+#   A  Ã (a)   V  Â (v)   K  º (l)   k  » (_): mojibake hints     n  NBSP (s)
+#   r  CR (_)   z  ZERO WIDTH SPACE (_), invisible
+_CLASSES_FROM = 256  # shorter texts are checked directly (faster below ~250 characters)
+_OWN_CLASS = {"Ã": "A", "Â": "V", "º": "K", "»": "k", "\xa0": "n", "\r": "r", "\u200b": "z"}
+_OPEN_FIRST = "oOuUiIưƯ"
+_TONED_AEY = _chars("aey")
+_LETTER_CHAR = re.compile(_LETTER)
+
+
+def _char_class(ch: str) -> str:
+    """The class letter of one character (see above), before _OWN_CLASS."""
+    if ch in _OPEN_FIRST:
+        return "o"
+    if ch in _TONED_AEY:
+        return "a"
+    if ch in _TONED:
+        return "t"
+    if ch in _VOWELS:
+        return "v"
+    if _LETTER_CHAR.match(ch):
+        return "l"
+    return "s" if _ODD_SPACES.match(ch) else "_"
+
+
+def _build_class_tables() -> tuple[bytes, bytes]:
+    """Charmap byte -> class byte; class byte -> T (toned vowel), V (other vowel), L, or '.'."""
+    stands_for = {"A": "a", "V": "v", "K": "l", "k": "_", "n": "s", "r": "_", "z": "_"}
+    classes = []
+    for ch in _CHARMAP_CHARS:
+        cls = _char_class(ch)
+        own = _OWN_CLASS.get(ch)
+        assert own is None or stands_for[own] == cls, ch
+        # Every character of the charmap is NFC and no mark, so clean_text skips NFC on a
+        # text of them (and no two of them compose: all 65,536 pairs were checked).
+        assert unicodedata.is_normalized("NFC", ch) and not unicodedata.combining(ch), ch
+        classes.append(own or cls)
+    tone = dict.fromkeys("ovV", "V") | dict.fromkeys("aAt", "T") | dict.fromkeys("lK", "L")
+    by_class = bytes(ord(tone.get(chr(i), ".")) for i in range(256))
+    return "".join(classes).encode("ascii"), by_class
+
+
+_CLASS_BYTES, _TONE_BYTES = _build_class_tables()
+# _SUSPECT_OPEN as two patterns led by two literal bytes; its matches never overlap (each
+# starts with an o and its second byte is no o), so the two find the same ones.
+_OPEN_BY_CLASS = (re.compile(rb"oa(?![oaAtvVlK])"), re.compile(rb"oA(?![oaAtvVlK])"))
+# _SUSPECT_CLOSED as two literal-led patterns on the T/V/L bytes. Their matches may overlap
+# where the single pattern's would not, but only inside the same word, which is all that
+# _retone_at uses a spot for.
+_CLOSED_BY_TONE = (re.compile(rb"TT[TVL]"), re.compile(rb"TV[TVL]"))
+
+
+def _charmap_bytes(s: str) -> bytes | None:
+    """`s` in the charmap, one byte per character, or None when it has a character outside it."""
+    try:
+        return codecs.charmap_encode(s, "strict", _FOLD_SEARCH_MAP)[0]
+    except UnicodeEncodeError:
+        return None
+
+
+def _fix_tones_by_class(s: str, classes: bytes) -> str:
+    """_fix_tones() from the classes of `s`."""
+    # (pattern.pattern[:2]: the two literal bytes a match starts with)
+    spots = [
+        m.start()
+        for pattern in _OPEN_BY_CLASS
+        if pattern.pattern[:2] in classes
+        for m in pattern.finditer(classes)
+        if m.start() == 0 or s[m.start() - 1] not in "qQgG"
+    ]
+    tones = classes.translate(_TONE_BYTES)
+    for pattern in _CLOSED_BY_TONE:
+        if pattern.pattern[:2] in tones:
+            spots += [m.start() for m in pattern.finditer(tones)]
+    return _retone_at(s, spots)
 
 
 # --- HTML to text ----------------------------------------------------------------------
@@ -274,6 +485,69 @@ def _html_parser():
     return etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 
 
+# The same marks as _mark_edges() below, written by an XSLT stylesheet in libxslt: block
+# elements open and close with _EDGE, <br> is followed by one, table cells by a space, and
+# _DROP_TAGS elements are left out with their content (their tail kept). Only the element
+# given is read (lxml hands over the whole document when it is the root element, and
+# libxml2 can leave a second <html> beside the first).
+_TEXT_XSLT = f"""\
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:template match="/">
+    <xsl:apply-templates select="*[1]"/>
+  </xsl:template>
+  <xsl:template match="{"|".join(sorted(_BLOCK_TAGS))}">
+    <xsl:text>&#xE000;</xsl:text>
+    <xsl:apply-templates/>
+    <xsl:text>&#xE000;</xsl:text>
+  </xsl:template>
+  <xsl:template match="br">
+    <xsl:text>&#xE000;</xsl:text>
+  </xsl:template>
+  <xsl:template match="{"|".join(sorted(_CELL_TAGS))}">
+    <xsl:apply-templates/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+  <xsl:template match="{"|".join(sorted(_DROP_TAGS))}"/>
+</xsl:stylesheet>"""
+_XSLT_BY_THREAD = threading.local()
+# What lxml refuses to set as text: ASCII controls but \t \n \r (one byte each in UTF-8),
+# U+FFFE and U+FFFF.
+_CONTROL_BYTES = bytes(i for i in range(0x20) if chr(i) not in "\t\n\r")
+
+
+def _xml_text(utf8: bytes) -> bool:
+    """Whether UTF-8 text is free of the characters lxml will not set as an element's text."""
+    if len(utf8.translate(None, _CONTROL_BYTES)) != len(utf8):
+        return False
+    return b"\xef\xbf\xbe" not in utf8 and b"\xef\xbf\xbf" not in utf8
+
+
+def _text_xslt():
+    """This thread's compiled _TEXT_XSLT (lxml copies a stylesheet used from another thread)."""
+    xslt = getattr(_XSLT_BY_THREAD, "xslt", None)
+    if xslt is None:
+        from lxml import etree
+
+        xslt = _XSLT_BY_THREAD.xslt = etree.XSLT(etree.XML(_TEXT_XSLT))
+    return xslt
+
+
+def _mark_edges(root) -> str:
+    """The text of `root` with _EDGE at block edges, marked in the tree (Python walk)."""
+    from lxml import etree
+
+    etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
+    for el in root.iter(*_BLOCK_TAGS):
+        el.text = _EDGE + (el.text or "")
+        el.tail = _EDGE + (el.tail or "")
+    for el in root.iter("br"):
+        el.tail = _EDGE + (el.tail or "")
+    for el in root.iter(*_CELL_TAGS):
+        el.tail = " " + (el.tail or "")
+    return etree.tostring(root, method="text", encoding="unicode")
+
+
 def html_to_text(html: str | None) -> str:
     """Plain text, one paragraph per block: `"<p>Một</p><p>Hai</p>"` -> `"Một\\n\\nHai"`."""
     if not html or not html.strip():
@@ -286,23 +560,33 @@ def html_to_text(html: str | None) -> str:
         root = None
     if root is None:
         return clean_text(re.sub(r"<[^>]*>", " ", html))
-    body = root.find("body")
+    body = next(root.iterchildren("body"), None)  # root.find("body"), without ElementPath
     root = body if body is not None else root
-    etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
     # Mark block edges with a private-use char and let libxml2 serialise the text in C:
-    # a Python walk over the tree costs ~5 µs per element.
-    for el in root.iter(*_BLOCK_TAGS):
-        el.text = _EDGE + (el.text or "")
-        el.tail = _EDGE + (el.tail or "")
-    for el in root.iter("br"):
-        el.tail = _EDGE + (el.tail or "")
-    for el in root.iter(*_CELL_TAGS):
-        el.tail = " " + (el.tail or "")
-    text = etree.tostring(root, method="text", encoding="unicode")
-    # Source newlines are only layout inside HTML; every block edge is a paragraph break
-    # (clean_text merges the runs into one blank line).
-    text = text.replace("\r", " ").replace("\n", " ").replace(_EDGE, "\n\n")
-    return clean_text(text)
+    # the stylesheet does it without touching the tree (a Python walk over the tree costs
+    # ~2 µs per element); the walk remains for what the stylesheet cannot do.
+    try:
+        utf8 = bytes(_text_xslt()(root))
+    except etree.Error:
+        utf8 = None  # a stylesheet that failed (too deep) has nothing to give
+    encoded = None
+    if utf8 is not None:
+        text = _paragraphs(utf8.decode("utf-8") + (root.tail or ""))
+        encoded = _charmap_bytes(text)
+        # The walk refuses (ValueError) to rewrite a text holding a character XML does not
+        # allow: such a text takes the walk. Inside the charmap only NUL is one of them.
+        if b"\x00" in encoded if encoded is not None else not _xml_text(utf8):
+            utf8 = encoded = None
+    if utf8 is None:
+        text = _paragraphs(_mark_edges(root))
+    cached = _CLEAN_CACHE.get(text)
+    return cached if cached is not None else _clean(text, encoded, classify=utf8 is None)
+
+
+def _paragraphs(text: str) -> str:
+    """Source newlines are only layout inside HTML; every block edge is a paragraph break
+    (clean_text merges the runs into one blank line)."""
+    return text.replace("\r", " ").replace("\n", " ").replace(_EDGE, "\n\n")
 
 
 # --- Sanitising ------------------------------------------------------------------------
@@ -323,36 +607,54 @@ _CLEAN_CONTENT = frozenset(
 )
 
 
-def sanitize_html(html: str | None, base_url: str) -> str:
-    """Safe HTML, absolute links: `<a href="/x">` -> `<a href="http://host/x" rel="...">`."""
-    if not html:
-        return ""
+# The base URL links are resolved against, for the thread now sanitising: nh3 calls the
+# filter back on the calling thread, so one reusable Cleaner serves every page.
+_SANITIZING = threading.local()
+
+
+def _absolutise(tag: str, attr: str, value: str) -> str | None:
+    """nh3's attribute filter: `href`/`src` made absolute against the page's URL."""
+    # nh3 has already rejected javascript:/data: by the time we see a URL; we join
+    # relative ones against the page and re-check the scheme of the result.
+    if attr not in ("href", "src"):
+        return value
+    base_url = _SANITIZING.base_url
+    try:
+        url = urljoin(base_url, value.strip()) if base_url else value.strip()
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    if scheme and scheme not in _URL_SCHEMES:
+        return None
+    return url
+
+
+@lru_cache(maxsize=1)
+def _cleaner():
+    """The nh3 Cleaner for article bodies, built once (nh3.clean() builds one per call)."""
     import nh3
 
-    def absolutise(tag: str, attr: str, value: str) -> str | None:
-        # nh3 has already rejected javascript:/data: by the time we see a URL; we join
-        # relative ones against the page and re-check the scheme of the result.
-        if attr not in ("href", "src"):
-            return value
-        try:
-            url = urljoin(base_url, value.strip()) if base_url else value.strip()
-            scheme = urlsplit(url).scheme.lower()
-        except ValueError:
-            return None
-        if scheme and scheme not in _URL_SCHEMES:
-            return None
-        return url
-
-    return nh3.clean(
-        html,
+    return nh3.Cleaner(
         tags=set(_ALLOWED_TAGS),
         clean_content_tags=set(_CLEAN_CONTENT),
         attributes={k: set(v) for k, v in _ALLOWED_ATTRS.items()},
         url_schemes=set(_URL_SCHEMES),
         link_rel="noopener noreferrer nofollow",
-        attribute_filter=absolutise,
+        attribute_filter=_absolutise,
         strip_comments=True,
-    ).strip()
+    )
+
+
+def sanitize_html(html: str | None, base_url: str) -> str:
+    """Safe HTML, absolute links: `<a href="/x">` -> `<a href="http://host/x" rel="...">`."""
+    if not html:
+        return ""
+    cleaner = _cleaner()
+    _SANITIZING.base_url = base_url
+    try:
+        return cleaner.clean(html).strip()
+    finally:
+        _SANITIZING.base_url = None
 
 
 def content_hash(title: str | None, body_text: str | None) -> str:

@@ -253,7 +253,10 @@ def district_wards(district: str, province: str | None = None) -> list[Ward]:
 # folded text; folding keeps one character per character, so the original text tells us
 # whether the name was capitalised ("xã hội" is society, not a commune called Hội).
 _MENTION = re.compile(
-    r"(?<![a-z0-9])(phuong|xa|thi tran|p\s*\.|tt\s*\.|x\s*\.)\s*"
+    # (?<![a-z0-9]) after each type word's first letter, not before it: the same test, but
+    # the regex engine can then skip ahead to the next p, x or t.
+    r"(p(?<![a-z0-9]p)huong|x(?<![a-z0-9]x)a|t(?<![a-z0-9]t)hi tran|p(?<![a-z0-9]p)\s*\."
+    r"|t(?<![a-z0-9]t)t\s*\.|x(?<![a-z0-9]x)\s*\.)\s*"
     # look-ahead: the words after a name may hold the next mention ("... và phường Y")
     r"(?=([a-z0-9]+(?:[ -][a-z0-9]+){0,4}))"
 )
@@ -266,6 +269,7 @@ _TYPE_OF = {
     "tt": "Thị trấn",
 }
 _LEAD_CHARS = 600
+_SPACE_OR_DOT = re.compile(r"[\s.]")
 
 
 def _mentions(text: str | None, index: dict[str, list[Ward]]) -> list[list[Ward]]:
@@ -279,7 +283,7 @@ def _mentions(text: str | None, index: dict[str, list[Ward]]) -> list[list[Ward]
     check_case = len(f) == len(clean) and clean != clean.lower()
     found: list[list[Ward]] = []
     for m in _MENTION.finditer(f):
-        kind = _TYPE_OF.get(re.sub(r"[\s.]", "", m.group(1)))
+        kind = _TYPE_OF.get(_SPACE_OR_DOT.sub("", m.group(1)))
         words = m.group(2).replace("-", " ").split()
         start = m.start(2)
         for k in range(len(words), 0, -1):
@@ -413,6 +417,9 @@ def match_ward(
         return None
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
 def _match_ward(
     title: str | None,
     org: str | None,
@@ -429,14 +436,20 @@ def _match_ward(
         index = _province_index(province)
     else:
         index = _gazetteer().ward_names
-    lead = None
-    if text:
-        paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-        lead = "\n\n".join(paragraphs[:2])[:_LEAD_CHARS]
-    sources = [title, org, category, lead]
+    # The lead, the last source, is only cut out of the text when it is needed.
+    sources = [title, org, category, None]
+    lead_pending = bool(text)
+
+    def source(i: int) -> str | None:
+        nonlocal lead_pending
+        if i == 3 and lead_pending:
+            lead_pending = False
+            paragraphs = [p for p in _PARAGRAPH_BREAK.split((text or "").strip()) if p.strip()]
+            sources[3] = "\n\n".join(paragraphs[:2])[:_LEAD_CHARS]
+        return sources[i]
 
     def candidates(i: int) -> set[Ward]:
-        wards = _candidates(_mentions(sources[i], index))
+        wards = _candidates(_mentions(source(i), index))
         if i == 2 and not wards and category:
             # A category is often just the ward's name ("Bách Khoa"), with no type word.
             wards = set(index.get(fold(clean_text(category)).strip(" ."), []))
@@ -448,6 +461,7 @@ def _match_ward(
             return next(iter(wards))
         if len(wards) > 1 and d is None:
             # "Phường Đồng Tâm" is in many districts: a district the article names decides.
+            source(3)
             hinted = _district_hints(sources)
             narrowed = {w for w in wards if (w.province_code, w.district_code) in hinted}
             if len(narrowed) == 1:

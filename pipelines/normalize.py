@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from normalize.bylines import split_byline
-from normalize.dates import find_event_date, parse_published
+from normalize.dates import event_date_after, published_and_day
 from normalize.officials import find_mentions
 from normalize.text import (
     clean_text,
@@ -49,6 +49,30 @@ _CMS_ACCOUNTS = {
 }
 
 
+# json.dumps(x, ensure_ascii=False) builds an encoder per call; this is the same encoder.
+_json_encode = json.JSONEncoder(ensure_ascii=False).encode
+_json_string = json.encoder.encode_basestring  # its string encoder (ensure_ascii=False)
+
+
+def _to_json(value: Any) -> str:
+    """json.dumps(value, ensure_ascii=False), written out for a list of strings or a dict of
+    strings to strings or None (the columns stored here), with the same separators."""
+    if type(value) is list and all(type(v) is str for v in value):
+        return "[" + ", ".join(map(_json_string, value)) + "]"
+    if type(value) is dict and all(
+        type(k) is str and (v is None or type(v) is str) for k, v in value.items()
+    ):
+        return (
+            "{"
+            + ", ".join(
+                _json_string(k) + ": " + ("null" if v is None else _json_string(v))
+                for k, v in value.items()
+            )
+            + "}"
+        )
+    return _json_encode(value)
+
+
 def _attachment_kind(url: str) -> str:
     ext = url.split("?", 1)[0].rsplit(".", 1)[-1].lower()
     return _ATTACHMENT_KINDS.get(ext, "image")
@@ -62,7 +86,8 @@ def normalize_article(item: dict[str, Any]) -> dict[str, Any]:
     body_html = sanitize_html(item.get("body_html") or "", base_url)
     body_text = html_to_text(body_html)
     published_raw = clean_text(item.get("published_raw") or "") or None
-    published_at = parse_published(published_raw, item.get("published_meta"))
+    # (with its day, which find_event_date() would otherwise parse back from published_at)
+    published_at, published_day = published_and_day(published_raw, item.get("published_meta"))
     if published_at is None and (published_raw or item.get("published_meta")):
         problems.append(
             f"published_at: cannot read {published_raw or item.get('published_meta')!r}"
@@ -90,7 +115,7 @@ def normalize_article(item: dict[str, Any]) -> dict[str, Any]:
         district=item.get("district"),
         province=item.get("province"),
     )
-    event_date = find_event_date(body_text, published_at)
+    event_date = event_date_after(body_text, published_day)  # find_event_date(.., published_at)
     mentions = find_mentions(
         body_text,
         ward=ward.name if ward else None,
@@ -110,7 +135,7 @@ def normalize_article(item: dict[str, Any]) -> dict[str, Any]:
         "published_raw": published_raw or item.get("published_meta"),
         "event_date": event_date,
         "author": author,
-        "authors": json.dumps(authors, ensure_ascii=False),
+        "authors": _to_json(authors),
         "author_org": author_org,
         "byline_raw": byline_raw,
         "ward": ward.name if ward else None,
@@ -123,8 +148,8 @@ def normalize_article(item: dict[str, Any]) -> dict[str, Any]:
         "capture_id": capture,
         "listing_url": item.get("listing_url"),
         "requested_url": item.get("requested_url"),
-        "provenance": json.dumps(provenance, ensure_ascii=False),
-        "problems": json.dumps(problems, ensure_ascii=False) if problems else None,
+        "provenance": _to_json(provenance),
+        "problems": _to_json(problems) if problems else None,
         "search_folded": fold_for_search(
             " ".join(filter(None, [title, author, ward.name if ward else None, body_text]))
         ),
