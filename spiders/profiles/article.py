@@ -51,6 +51,7 @@ from .pagemeta import (
     meta_content,
     meta_date,
     meta_map,
+    page_elements,
     rel_category,
 )
 
@@ -67,21 +68,24 @@ _SITE_NAME = re.compile(
     r"cổng|trang thông tin|trang tin|portal|website|ủy ban|uỷ ban|ubnd|\.vn\b|\.com\b|\.gov\b", re.I
 )
 # Compiled once. "//@a[test]/.." finds the same elements, in the same order, as "//*[test on @a]"
-# but tests only the elements that have the attribute: 4-5x faster in libxml2.
+# but tests only the elements that have the attribute: 4-5x faster in libxml2. "/descendant::*"
+# is what "//" selects here, spelled so that libxml2 does not first list every node of the page
+# (~30% faster; the same for "//x//text()" below).
 _AUTHOR_QUERIES = tuple(
     etree.XPath(query)
     for query in (
-        "//@itemprop[. = 'author']/..",
-        "//@rel[. = 'author']/..",
-        "//@class[contains(concat(' ', normalize-space(.), ' '), ' author ')"
+        "/descendant::*/@itemprop[. = 'author']/..",
+        "/descendant::*/@rel[. = 'author']/..",
+        "/descendant::*/@class[contains(concat(' ', normalize-space(.), ' '), ' author ')"
         " or contains(concat(' ', normalize-space(.), ' '), ' byline ')"
         " or contains(., 'tac-gia') or contains(., 'tacgia') or contains(., 'nguon-tin')]/..",
     )
 )
-_BASE_HREF = etree.XPath("//base/@href", smart_strings=False)
-_BODY_TEXTS = etree.XPath("//body//text()[not(parent::script or parent::style)]")
-_ALL_TEXTS = etree.XPath("//text()[not(parent::script or parent::style)]")
-_HEAD_TITLE = etree.XPath("//title//text()", smart_strings=False)
+_BODY_TEXTS = etree.XPath(
+    "/descendant::body/descendant::text()[not(parent::script or parent::style)]"
+)
+_ALL_TEXTS = etree.XPath("/descendant::text()[not(parent::script or parent::style)]")
+_HEAD_TITLE = etree.XPath("/descendant::title/descendant::text()", smart_strings=False)
 _GENERIC_AUTHOR = re.compile(
     r"^(?:admin|administrator|quản trị(?: viên)?|quantri|super user|webmaster|ban biên tập|bbt)$",
     re.I,
@@ -113,7 +117,7 @@ class ArticleContext:
     def __init__(self, root: etree._Element, url: str) -> None:
         self.root = root
         self.url = url
-        base = _BASE_HREF(root)
+        base = [h for el in page_elements(root, "base") if (h := el.get("href")) is not None]
         # Old static sites set <base href>; relative links then resolve against it, not the URL.
         self.base = urljoin(url, base[0].strip()) if base and base[0].strip() else url
         self.title_el: etree._Element | None = None

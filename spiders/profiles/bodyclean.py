@@ -7,6 +7,7 @@ byline are. The page's own tree is never modified (Scrapy's response.selector st
 from __future__ import annotations
 
 import copy
+import html
 import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urljoin
@@ -32,7 +33,10 @@ from .links import absolute_url, href_of, is_attachment
 
 __all__ = ["BodyCleaner", "RELATED_HINT", "cut_after", "heading_top"]
 
-_TEXTS = etree.XPath(".//text()")
+# The text nodes under an element as plain strings (no element wrapped per node, cheap), and
+# the n-th of them (1-based) as a smart string, for its parent and is_tail.
+_PLAIN_TEXTS = etree.XPath("descendant::text()", smart_strings=False)
+_TEXT_AT = etree.XPath("(descendant::text())[$n]")
 MEDIA = ("img", "iframe", "video", "audio", "object", "embed", "table")
 MAX_BYLINE = 150  # a closing paragraph longer than this is text, not a byline
 # Cheap pre-filter before is_related_heading(): the words such headings start with.
@@ -43,6 +47,12 @@ _JUNK_LINE = re.compile(
     r"|print\b|back\b|share\b)",
     re.I,
 )
+
+
+def _related_hint(text: str) -> bool:
+    """Whether a text node may be an "other news" heading (a cheap test, strings only)."""
+    stripped = text.strip()
+    return bool(stripped) and len(stripped) <= 45 and RELATED_HINT.match(stripped) is not None
 
 
 def cut_before(root: etree._Element, el: etree._Element, inclusive: bool) -> None:
@@ -129,6 +139,26 @@ def _counterpart(
     return clone
 
 
+def _inner_html_of_copy(el: etree._Element) -> str:
+    """inner_html(el) of an element nobody reads afterwards: one serialisation, not one per child.
+
+    The element's own attributes and text are cleared, so it serialises as "<tag>" + the
+    children exactly as inner_html() writes them (libxml2 writes the same nodes the same way)
+    + "</tag>"; its text is escaped as inner_html() does.
+    """
+    if not len(el):
+        return inner_html(el)
+    head = html.escape(el.text, quote=False) if el.text else ""
+    el.text = None
+    el.attrib.clear()
+    out = etree.tostring(el, encoding="unicode", method="html", with_tail=False)
+    start, end = f"<{el.tag}>", f"</{el.tag}>"
+    if out.startswith(start) and out.endswith(end) and len(out) >= len(start) + len(end):
+        return (head + out[len(start) : len(out) - len(end)]).strip()
+    parts = [etree.tostring(child, encoding="unicode", method="html") for child in el]
+    return (head + "".join(parts)).strip()
+
+
 Unit = tuple[str, Callable[[], None]]
 
 
@@ -209,7 +239,8 @@ class BodyCleaner:
             byline_texts = self.take_tail_bylines(wrapper)
         self.trim_head(wrapper)
         self.absolutize(wrapper)
-        return inner_html(wrapper) or None, byline_texts, self.attachments(wrapper)
+        attachments = self.attachments(wrapper)
+        return _inner_html_of_copy(wrapper) or None, byline_texts, attachments
 
     # -- trimming --------------------------------------------------------------------------
 
@@ -254,10 +285,13 @@ class BodyCleaner:
 
     def cut_related(self, wrapper: etree._Element) -> None:
         """Remove an "other news" heading ("Các tin khác:") and everything after it."""
-        for node in _TEXTS(wrapper):
-            stripped = node.strip()
-            if not stripped or len(stripped) > 45 or not RELATED_HINT.match(stripped):
+        # Text nodes in page order; only the few that may start a heading are looked up.
+        hints = [i for i, text in enumerate(_PLAIN_TEXTS(wrapper)) if _related_hint(text)]
+        for i in hints:
+            found = _TEXT_AT(wrapper, n=i + 1)
+            if not found:
                 continue
+            node = found[0]
             if getattr(node, "is_tail", False):
                 continue
             owner = node.getparent()
@@ -291,9 +325,11 @@ class BodyCleaner:
             if child.tag == "br":
                 continue
             # A wrapper, or a paragraph whose last <br>-line may be the byline: look inside.
-            if _has_block_child(child) or child.find("br") is not None or len(text_of(child)) > 300:
+            if _has_block_child(child) or child.find("br") is not None:
                 return self.last_unit(child)
             text = text_of(child)
+            if len(text) > 300:
+                return self.last_unit(child)
             if not text:
                 if has_media(child):
                     return None
@@ -350,10 +386,10 @@ class BodyCleaner:
                 # Lazy-loading themes keep the real image in data-src behind a data: placeholder.
                 src = el.get("data-src") or el.get("data-original") or el.get("src")
             elif el.tag == "a":
-                src = el.get("href")
-                url = absolute_url(src, self.base)
-                if url is None or not is_attachment(url):
-                    continue
+                url = absolute_url(el.get("href"), self.base)
+                if url is not None and is_attachment(url):
+                    urls.append(url)
+                continue
             elif el.tag == "object":
                 src = el.get("data")
             else:

@@ -48,7 +48,7 @@ SKIP_TAGS = frozenset(
     "script style noscript template svg select option button input textarea head title".split()
 )
 _INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
+_INVISIBLE_LIST = ("\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad")
 
 # Class/id names that mark site chrome, matched in one pass over "class id" (lower-cased).
 # Substrings are safe where no article container uses them ("menu", "sidebar", "share");
@@ -68,7 +68,8 @@ _CHROME_NAMES = re.compile(
 # A wrapper that holds the page's main content is never chrome, whatever its class says
 # (Joomla's Protostar wraps the whole page in <div class="body" id="top">).
 _HOLDS_MAIN = etree.XPath(
-    "boolean(.//main | .//article | .//*[@role='main'] | .//*[@itemprop='articleBody'] | .//h1)"
+    "boolean(descendant::main | descendant::article | descendant::*[@role='main']"
+    " | descendant::*[@itemprop='articleBody'] | descendant::h1)"
 )
 _CHROME_TAGS = frozenset("nav aside footer menu".split())
 _CHROME_ROLES = frozenset("navigation banner contentinfo complementary search".split())
@@ -100,7 +101,14 @@ def norm_space(text: str | None) -> str:
     """Collapse whitespace (nbsp too), drop zero-width characters: ' a\\xa0 b ' -> 'a b'."""
     if not text:
         return ""
-    if _INVISIBLE.search(text):  # a regex scan is far cheaper than translate() on long text
+    if text.isprintable():
+        # Every whitespace character but " " and every zero-width one is unprintable (Unicode
+        # separators and "other" characters), so only runs of " " can need collapsing, and a
+        # text without them is its own result: split() and join() cost ~100x more per character.
+        if text[0] != " " and text[-1] != " " and "  " not in text:
+            return text if type(text) is str else str(text)
+        return " ".join(text.split())
+    if any(ch in text for ch in _INVISIBLE_LIST):  # memchr scans, far cheaper than a regex
         text = text.translate(_INVISIBLE_CHARS)
     return " ".join(text.split())
 
@@ -110,34 +118,58 @@ def words(text: str) -> int:
     return len(text.split())
 
 
+@lru_cache(maxsize=8192)
+def _sr_only(cls: str) -> bool:
+    # Cached: the same class strings repeat on every page of a site.
+    return _SR_ONLY.search(cls) is not None
+
+
 def _hidden(el: etree._Element) -> bool:
     cls = el.get("class")
-    return bool(cls) and _SR_ONLY.search(cls) is not None
+    return bool(cls) and _sr_only(cls)
 
 
 def _collect(el: etree._Element, parts: list[str]) -> None:
     tag = el.tag
-    if not isinstance(tag, str) or tag in SKIP_TAGS or _hidden(el):
+    if not isinstance(tag, str) or tag in SKIP_TAGS:
         return
+    cls = el.get("class")
+    if cls and _sr_only(cls):
+        return
+    append = parts.append
     block = tag in BLOCK_TAGS or tag == "br"
     if block:
-        parts.append(" ")
-    if el.text:
-        parts.append(el.text)
+        append(" ")
+    text = el.text  # each .text/.tail read decodes the string anew: read once
+    if text:
+        append(text)
     for child in el:
         _collect(child, parts)
-        if child.tail:
-            parts.append(child.tail)
+        tail = child.tail
+        if tail:
+            append(tail)
     if block:
-        parts.append(" ")
+        append(" ")
 
 
 def text_of(el: etree._Element | None) -> str:
     """Visible text of an element, whitespace-normalised; block boundaries become spaces."""
     if el is None:
         return ""
-    parts: list[str] = []
-    _collect(el, parts)
+    tag = el.tag
+    if not isinstance(tag, str) or tag in SKIP_TAGS or _hidden(el):
+        return ""
+    # _collect(el) without el's own block spaces: they stand at the ends, which norm_space()
+    # strips anyway, and without them a one-line paragraph is often normalised already.
+    if not len(el):
+        return norm_space(el.text)
+    text = el.text
+    parts: list[str] = [text] if text else []
+    for child in el:
+        _collect(child, parts)
+        tail = child.tail
+        if tail:
+            parts.append(tail)
     return norm_space("".join(parts))
 
 
@@ -186,15 +218,20 @@ def is_chrome(el: etree._Element) -> bool:
     if tag == "header":
         # Site headers are chrome; <header class="entry-header"> inside an article holds the title.
         return not any(a.tag in ("article", "main") for a in el.iterancestors())
-    if tag in ("html", "body"):
+    if tag in ("html", "body") or not el.attrib:  # every test below reads an attribute
         return False
     role = el.get("role")
     if role and role.lower() in _CHROME_ROLES:
         return True
+    cls = el.get("class")
     style = el.get("style")
-    if (style and _HIDDEN_STYLE.search(style)) or el.get("hidden") is not None or _hidden(el):
+    if (
+        (style and _HIDDEN_STYLE.search(style))
+        or el.get("hidden") is not None
+        or (cls and _sr_only(cls))
+    ):
         return True
-    cls, ident = el.get("class"), el.get("id")
+    ident = el.get("id")
     if not cls and not ident:
         return False
     if _chrome_names(f"{cls or ''} {ident or ''}"):
@@ -240,7 +277,8 @@ _TRANSLATOR = HTMLTranslator()
 
 
 # The text nodes under an element that a reader sees (not script or style code), compiled once.
-VISIBLE_TEXTS = etree.XPath(".//text()[not(parent::script or parent::style)]")
+# "descendant::text()" is ".//text()" without libxml2 listing every node first (~20% faster).
+VISIBLE_TEXTS = etree.XPath("descendant::text()[not(parent::script or parent::style)]")
 
 
 @lru_cache(maxsize=1024)
@@ -264,6 +302,9 @@ def compile_query(query: str) -> etree.XPath:
 
 # Smart strings: getparent() of each value is its element.
 _CLASS_VALUES = etree.XPath("descendant-or-self::*/@class")
+# Joins the class values in PageIndex: a whitespace character to str.split() (so tokens never
+# span two values) that HTML attribute values do not hold (checked per page all the same).
+_SEP = "\x1f"
 
 
 @dataclass(frozen=True)
@@ -277,10 +318,14 @@ class _Plan:
     rest: etree.XPath | None = None  # ... and what follows a descendant combinator under it
 
 
-def _required(tree: object) -> set[str]:
-    """Classes any match of a parsed selector (or compound) needs somewhere on the page."""
+def _required(tree: object, has: bool = True) -> set[str]:
+    """Classes any match of a parsed selector (or compound) needs somewhere on the page.
+
+    has=False: only the classes of the matched elements themselves (an anchor must carry
+    one), not those :has() asks of their relatives.
+    """
     if type(tree).__name__ == "CombinedSelector":
-        return _required(tree.selector) | _required(tree.subselector)
+        return _required(tree.selector, has) | _required(tree.subselector, has)
     names = set()
     node = tree
     while node is not None:
@@ -289,7 +334,15 @@ def _required(tree: object) -> set[str]:
             names.add(node.class_name)
         elif kind == "Negation":
             pass  # :not(.x) holds on pages without .x
-        elif kind not in ("Attrib", "Hash", "Pseudo", "Function", "Relation"):
+        elif kind == "Relation":
+            # a:has(.x) needs an element with class x on the page (inside, or next to, an a);
+            # a:has(.x, .y) needs what both alternatives need.
+            arguments = getattr(node, "arguments", None)
+            if has and arguments:
+                names |= frozenset.intersection(
+                    *(frozenset(_required(sub.parsed_tree)) for _, sub in arguments)
+                )
+        elif kind not in ("Attrib", "Hash", "Pseudo", "Function"):
             break
         node = getattr(node, "selector", None)
     return names
@@ -340,7 +393,7 @@ def _plan(query: str) -> _Plan | None:
     pseudo_ok = pseudo is None or getattr(pseudo, "name", None) == "attr"
     split = _split_descendant(q)
     if split is None:
-        anchor = sorted(_required(selector.parsed_tree))
+        anchor = sorted(_required(selector.parsed_tree, has=False))
         if not anchor or not pseudo_ok:
             return _Plan(required)
         self_test = etree.XPath(_TRANSLATOR.css_to_xpath(q, prefix="self::"), smart_strings=False)
@@ -349,7 +402,9 @@ def _plan(query: str) -> _Plan | None:
         return _Plan(required)
     left, right = split
     left_parsed = cssselect.parse(left)
-    anchor = sorted(_required(left_parsed[0].parsed_tree)) if len(left_parsed) == 1 else []
+    anchor = (
+        sorted(_required(left_parsed[0].parsed_tree, has=False)) if len(left_parsed) == 1 else []
+    )
     if not anchor or left_parsed[0].pseudo_element is not None:
         return _Plan(required)
     return _Plan(
@@ -373,23 +428,59 @@ class PageIndex:
 
     def __init__(self, root: etree._Element) -> None:
         self.root = root
-        by_class: dict[str, list] = {}
-        for value in _CLASS_VALUES(root):
-            # str.split() also splits at non-XML spaces (nbsp): a superset at worst, and every
-            # element taken from here is checked against the whole selector again.
-            for token in value.split():
-                values = by_class.setdefault(token, [])
-                if not values or values[-1] is not value:  # class="a a"
-                    values.append(value)
-        self._by_class = by_class
+        self._values: list = _CLASS_VALUES(root)
+        # Every class attribute in one string, joined by _SEP: str.find() locates a class's
+        # elements without splitting each value (a token, which holds no whitespace, found
+        # there lies inside one value), and counting the _SEPs before it tells which value.
+        self._text = _SEP.join(self._values)
+        # str.split() also splits at non-XML spaces (nbsp): a superset at worst, and every
+        # element taken from here is checked against the whole selector again.
+        self._tokens = frozenset(self._text.split())
+        # token -> its elements, grouped on first use: a page is asked about a few classes.
+        self._by_class: dict[str, list[etree._Element]] = {}
+        self._sep_only_between: bool | None = None  # no value holds _SEP itself (checked once)
 
     def has_all(self, tokens: Iterable[str]) -> bool:
         """Whether every class token occurs somewhere on the page."""
-        return all(t in self._by_class for t in tokens)
+        return self._tokens.issuperset(tokens)
+
+    def _value_index(self, at: int) -> int:
+        """Which value the character at offset `at` of _text belongs to."""
+        if self._sep_only_between is None:
+            count = self._text.count(_SEP)
+            self._sep_only_between = count == max(len(self._values) - 1, 0)
+        if self._sep_only_between:
+            return self._text.count(_SEP, 0, at)
+        position = 0
+        for index, value in enumerate(self._values):
+            position += len(value)
+            if at < position:
+                return index
+            position += len(_SEP)
+        return len(self._values) - 1
 
     def with_class(self, token: str) -> list[etree._Element]:
         """Elements whose class list holds token, in page order."""
-        return [value.getparent() for value in self._by_class.get(token, ())]
+        found = self._by_class.get(token)
+        if found is None:
+            found = []
+            if token in self._tokens:
+                text, size, end = self._text, len(token), len(self._text)
+                last = -1
+                at = text.find(token)
+                while at != -1:
+                    after = at + size
+                    # A whole word, as split() would give it (an occurrence may be a substring).
+                    if (at == 0 or text[at - 1].isspace()) and (
+                        after == end or text[after].isspace()
+                    ):
+                        index = self._value_index(at)
+                        if index != last:  # class="a a"
+                            found.append(self._values[index].getparent())
+                            last = index
+                    at = text.find(token, at + 1)
+            self._by_class[token] = found
+        return list(found)
 
     def run(self, context: etree._Element, query: str) -> list | None:
         """The query's results, or None when it has to be evaluated the ordinary way."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -20,6 +21,7 @@ __all__ = [
     "meta_content",
     "meta_date",
     "meta_map",
+    "page_elements",
     "rel_category",
 ]
 
@@ -44,19 +46,22 @@ GENERIC_CRUMB = re.compile(
     re.I,
 )
 _ACTIVE_MENU = etree.XPath(
-    "(//nav | //*[contains(@id, 'menu') or contains(@class, 'menu') or contains(@class, 'nav')])"
-    "//li[contains(concat(' ', normalize-space(@class), ' '), ' active ')"
+    "(/descendant::nav | /descendant::*[contains(@id, 'menu') or contains(@class, 'menu')"
+    " or contains(@class, 'nav')])"
+    "/descendant::li[contains(concat(' ', normalize-space(@class), ' '), ' active ')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' current ')"
     " or contains(@class, 'current-menu-item') or contains(@class, 'selected')]/a"
 )
 # "//@a[test]/.." is "//*[test on @a]" (same elements, same order), testing only the elements
-# that have the attribute: several times faster in libxml2.
-_ITEMPROP_DATE = etree.XPath("//@itemprop[. = 'datePublished']/..")
-_JSONLD = etree.XPath("//script[@type='application/ld+json']/text()", smart_strings=False)
-_CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
-_BREADCRUMB_LIST = etree.XPath("//@itemtype[contains(., 'schema.org/BreadcrumbList')]/..")
+# that have the attribute: several times faster in libxml2. "/descendant::*" and "/descendant::x"
+# select what "//" does without libxml2 listing every node of the page first (~30% faster).
+_ITEMPROP_DATE = etree.XPath("/descendant::*/@itemprop[. = 'datePublished']/..")
+_TEXT_NODES = etree.XPath("text()", smart_strings=False)
+_BREADCRUMB_LIST = etree.XPath(
+    "/descendant::*/@itemtype[contains(., 'schema.org/BreadcrumbList')]/.."
+)
 _REL_CATEGORY = etree.XPath(
-    "//@rel[contains(concat(' ', normalize-space(.), ' '), ' category ')]/parent::a"
+    "/descendant::*/@rel[contains(concat(' ', normalize-space(.), ' '), ' category ')]/parent::a"
 )
 _CATEGORY_PREFIX = re.compile(
     r"^(?:chuyên mục|danh mục|lưu trữ danh mục|lưu trữ chuyên mục|category|archives?)\s*:\s*", re.I
@@ -99,18 +104,36 @@ def meta_date(root: etree._Element, metas: dict[str, str]) -> str | None:
     return None
 
 
+def page_elements(root: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """The page's <tag> elements in page order: what XPath '//tag' finds from root.
+
+    lxml's tag-filtered iter() walks the tree in C and wraps only the matches, where an
+    XPath '//tag' costs tens of microseconds on a 50 KB page.
+    """
+    top = root.getroottree().getroot()
+    return top.iter(tag) if top is not None else iter(())
+
+
 def jsonld_date(root: etree._Element) -> str | None:
     """datePublished from a JSON-LD block, as written."""
-    for script in _JSONLD(root):
-        match = _JSONLD_DATE.search(script)
-        if match:
-            return match.group(1)
+    for script in page_elements(root, "script"):
+        if script.get("type") != "application/ld+json":
+            continue
+        for text in _TEXT_NODES(script):
+            match = _JSONLD_DATE.search(text)
+            if match:
+                return match.group(1)
     return None
 
 
 def canonical_url(root: etree._Element, metas: dict[str, str], base: str, url: str) -> str | None:
     """<link rel=canonical> (else og:url), absolute; None when it points at the home page."""
-    for value in [*_CANONICAL(root), meta_content(metas, "og:url")]:
+    links = [
+        href
+        for link in page_elements(root, "link")
+        if link.get("rel") == "canonical" and (href := link.get("href")) is not None
+    ]
+    for value in [*links, meta_content(metas, "og:url")]:
         found = absolute_url(value, base)
         if not found:
             continue
