@@ -98,18 +98,9 @@ def http_process(cmd: list, ready_url: str, log_path: Path, cwd: Path = ROOT, ti
         log.close()
 
 
-def run_crawl(
-    tmp: Path,
-    *args: str,
-    db: Path | None = None,
-    warc: Path | None = None,
-    timeout: float = 300,
-    env: dict | None = None,
-) -> CrawlResult:
-    """`scrapy crawl ward_news ARGS` as a separate process, from the repository root."""
-    db = db or tmp / "archive.db"
-    warc = warc or tmp / "warc"
-    cmd = [
+def crawl_command(db: Path, warc: Path, *args: str) -> list[str]:
+    """The command line of a crawl into `db` and `warc`, fast on loopback, plus ARGS."""
+    return [
         sys.executable,
         "-m",
         "scrapy",
@@ -122,8 +113,20 @@ def run_crawl(
         *FAST,
         *args,
     ]
+
+
+def run_crawl(
+    tmp: Path,
+    *args: str,
+    db: Path | None = None,
+    warc: Path | None = None,
+    timeout: float = 300,
+    env: dict | None = None,
+) -> CrawlResult:
+    """`scrapy crawl ward_news ARGS` as a separate process, from the repository root."""
+    db = db or tmp / "archive.db"
     proc = subprocess.run(
-        cmd,
+        crawl_command(db, warc or tmp / "warc", *args),
         cwd=ROOT,
         capture_output=True,
         text=True,

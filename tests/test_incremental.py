@@ -7,10 +7,9 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import time
 
-from tests.conftest import FAST, ROOT, run_crawl
+from tests.conftest import ROOT, crawl_command, run_crawl
 
 SITE = "haibatrung"
 
@@ -85,28 +84,20 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(mirror_copy, tmp_path):
     assert reference.returncode == 0
     expected = {r["url"] for r in reference.rows("select url from articles")}
     db, warc = tmp_path / "killed.db", tmp_path / "warc"
-    cmd = [
-        sys.executable,
-        "-m",
-        "scrapy",
-        "crawl",
-        "ward_news",
+    cmd = crawl_command(
+        db,
+        warc,
         "-a",
         f"url={mirror_copy.listing_url(SITE)}",
         "-a",
         f"source={SITE}",
-        "-s",
-        f"ARCHIVE_DB={db}",
-        "-s",
-        f"WARC_DIR={warc}",
-        *FAST,
         "-s",
         "CONCURRENT_REQUESTS_PER_DOMAIN=1",
         "-s",
         "DOWNLOAD_DELAY=0.05",
         "-s",
         "ARCHIVE_FLUSH_ITEMS=5",
-    ]
+    )
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60
     while time.time() < deadline:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST, ROOT, run_crawl
+from tests.conftest import ROOT, crawl_command, run_crawl
 
 SITE = "haibatrung"
 # Columns that differ between two crawls of the same pages (times, ids of the captures).
@@ -102,28 +102,20 @@ def _writer_pid(crawl_pid: int, timeout: float = 30) -> int:
 
 
 def _slow_crawl(server, tmp: Path, **popen) -> subprocess.Popen:
-    cmd = [
-        sys.executable,
-        "-m",
-        "scrapy",
-        "crawl",
-        "ward_news",
+    cmd = crawl_command(
+        tmp / "archive.db",
+        tmp / "warc",
         "-a",
         f"url={server.listing_url(SITE)}",
         "-a",
         f"source={SITE}",
-        "-s",
-        f"ARCHIVE_DB={tmp / 'archive.db'}",
-        "-s",
-        f"WARC_DIR={tmp / 'warc'}",
-        *FAST,
         "-s",
         "CONCURRENT_REQUESTS_PER_DOMAIN=1",
         "-s",
         "DOWNLOAD_DELAY=0.1",
         "-s",
         "ARCHIVE_FLUSH_ITEMS=5",
-    ]
+    )
     log = (tmp / "crawl.log").open("w")
     return subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, **popen)
 
