@@ -134,6 +134,7 @@ class ProcessSink:
             "warc_max_size": settings.getint("WARC_MAX_SIZE"),
             "warc_gzip_level": settings.getint("WARC_GZIP_LEVEL", 6),
             "log_level": settings.get("LOG_LEVEL", "INFO"),
+            "log_file": settings.get("LOG_FILE"),  # the crawl's log, when it has one
         }
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "wardnews.localwriter"],
@@ -339,7 +340,8 @@ def serve(in_fd: int = 0, out_fd: int = 1) -> None:
     logging.basicConfig(
         level=config["log_level"],
         format="%(asctime)s [%(name)s] %(levelname)s: %(message)s",
-        stream=sys.stderr,
+        # Appended line by line to the crawl's own log file, else on the crawl's stderr.
+        **({"filename": config["log_file"]} if config.get("log_file") else {"stream": sys.stderr}),
     )
     writer = _Writer(config)
     quiet_after = max(0.05, writer.flush_seconds)
