@@ -49,28 +49,8 @@ _CMS_ACCOUNTS = {
 }
 
 
-# json.dumps(x, ensure_ascii=False) builds an encoder per call; this is the same encoder.
-_json_encode = json.JSONEncoder(ensure_ascii=False).encode
-_json_string = json.encoder.encode_basestring  # its string encoder (ensure_ascii=False)
-
-
-def _to_json(value: Any) -> str:
-    """json.dumps(value, ensure_ascii=False), written out for a list of strings or a dict of
-    strings to strings or None (the columns stored here), with the same separators."""
-    if type(value) is list and all(type(v) is str for v in value):
-        return "[" + ", ".join(map(_json_string, value)) + "]"
-    if type(value) is dict and all(
-        type(k) is str and (v is None or type(v) is str) for k, v in value.items()
-    ):
-        return (
-            "{"
-            + ", ".join(
-                _json_string(k) + ": " + ("null" if v is None else _json_string(v))
-                for k, v in value.items()
-            )
-            + "}"
-        )
-    return _json_encode(value)
+# json.dumps(x, ensure_ascii=False) with one encoder, not one built per call: same output.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _attachment_kind(url: str) -> str:

@@ -352,7 +352,6 @@ class CrawlHealth:
         if self.shared:
             self._close_shared(spider, reason)
             return
-        sink.sync(self.stats)  # and what finalize sent
         shapes = getattr(spider, "known_shapes", {})
         history = {
             name: SourceHistory(had, baseline, len(shapes.get(name, ())))
