@@ -7,12 +7,11 @@ import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import urldefrag, urlsplit
 
 import scrapy.exceptions
 from scrapy import Request, Spider, signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
-from scrapy.http import Response, TextResponse
+from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
     ConnectionRefusedError,
@@ -21,12 +20,18 @@ from twisted.internet.error import (
     TimeoutError,
 )
 from twisted.python.failure import Failure
-from w3lib.encoding import http_content_type_encoding
 
-from normalize.encoding import decode_html
 from normalize.wards import infer_district
-from spiders.profiles import detect_profile, get_profile
-from spiders.profiles.base import Listing, Profile, RawArticle
+from spiders.article_page import (
+    clean_url,
+    decoded,
+    failure_record,
+    page_record,
+    profile_for,
+    read_article,
+    source_fields,
+)
+from spiders.profiles.base import Listing, Profile
 from spiders.profiles.links import is_attachment, url_shape
 from wardnews.archive import get_sink, get_store
 from wardnews.distributed import DistributedSpiderMixin
@@ -102,10 +107,6 @@ _ARTICLE_URL = re.compile(
 
 def _bool(value: Any) -> bool:
     return str(value).lower() in ("1", "true", "yes", "on")
-
-
-def _clean_url(url: str) -> str:
-    return urldefrag(url)[0]
 
 
 class WardNewsSpider(DistributedSpiderMixin, Spider):
@@ -225,9 +226,7 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         return src.hosts if src else []
 
     def _profile_for(self, source: Source, response: TextResponse) -> Profile:
-        if source.profile:
-            return get_profile(source.profile)
-        return detect_profile(response.url, response.selector)
+        return profile_for(source.profile, response)
 
     async def start(self) -> AsyncIterator[Any]:
         # Distributed: nothing here; start entries are read from Redis when idle.
@@ -396,13 +395,13 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         # Distributed: no archive here; an article already in the shared seen-set (archived
         # and pre-seeded by `scrapy push`, or queued by this crawl) is not new.
         seen = (
-            self.seen_urls([_clean_url(e.url) for e in entries])
+            self.seen_urls([clean_url(e.url) for e in entries])
             if self.distributed and not self.full
             else set()
         )
-        self._look_up(_clean_url(e.url) for e in entries)
+        self._look_up(clean_url(e.url) for e in entries)
         for entry in entries:
-            url = _clean_url(entry.url)
+            url = clean_url(entry.url)
             self.listed[source.name].add(url)
             if url in seen or url in self.retrying:
                 continue  # retrying: queued at start already, past the dupefilter
@@ -422,7 +421,7 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         dry = 0 if new else meta["dry"] + 1
         if next_urls and (walk_all or dry <= self.lookahead):
             yield self._listing_request(
-                _clean_url(next_urls[0]), source.name, meta["page"] + 1, meta["root"], dry=dry
+                clean_url(next_urls[0]), source.name, meta["page"] + 1, meta["root"], dry=dry
             )
         else:
             self._end_walk(source.name, complete=not next_urls and walk_all)
@@ -496,7 +495,7 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         """An article page: its raw fields as an item (normalised by the pipelines)."""
         meta = response.meta
         source = self.sources[meta["source"]]
-        url = _clean_url(meta.get("redirect_urls", [response.url])[0])
+        url = clean_url(meta.get("redirect_urls", [response.url])[0])
         stats = self.crawler.stats
         if response.status == 304:
             stats.inc_value("crawl/not_modified")
@@ -532,55 +531,31 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         # Cut off on the way (a well-delimited body that stops mid-page): the storage
         # pipeline must not let it replace a complete stored version.
         page_truncated = "dataloss" in response.flags or not _PAGE_END.search(response.body[-4096:])
-        response = self._decoded(response)
         stats.inc_value("crawl/article_pages")
         stats.inc_value(f"source/{source.name}/article_pages")
-        self._infer_district(source, response)
-        try:
-            profile = self._profile_for(source, response)
-            raw: RawArticle = profile.parse_article(response.selector, response.url)
-        except Exception as exc:  # captured already; record, count, go on
-            self.logger.warning("cannot parse article %s: %r", response.url, exc)
-            yield self._failure(response, "parse", f"article parse error: {exc!r}")
+        if not (source.district or source.name in self.district_inferred):
+            response = self._decoded(response)
+            self._infer_district(source, response)
+        if (
+            self.sink.parses
+            and not self.fetch_attachments
+            and type(response) is HtmlResponse
+            and "redecoded" not in response.flags
+            and self.sink.writer_reads()
+        ):
+            # The writer process reads the page (spiders.article_page), on the other core.
+            yield page_record(response, source, page_truncated, self._run_id())
             return
-        missing = [name for name in ("title", "body_html") if not getattr(raw, name)]
-        if missing:
-            self.logger.warning("article %s: no %s found", response.url, ", ".join(missing))
-            yield self._failure(response, "parse", f"no {', '.join(missing)} found on page")
+        response = self._decoded(response)
+        item, why = read_article(
+            response, meta, source_fields(source), page_truncated, self._run_id()
+        )
+        if item is None:
+            yield self._failure(response, "parse", why or "")
             return
-        canonical = _clean_url(raw.canonical_url) if raw.canonical_url else url
-        if urlsplit(canonical).netloc.lower() != urlsplit(url).netloc.lower():
-            canonical = url  # a mirror or a misconfigured portal: keep the URL we fetched
-        elif self._is_section_url(canonical, source, meta.get("listing_url")):
-            # Portals that point every page's canonical at the home or section page would
-            # otherwise file all their articles under one URL.
-            canonical = url
-        yield {
-            "_kind": "article",
-            "url": canonical,
-            "fetched_url": response.url,
-            "source": source.name,
-            "district": source.district,
-            "province": source.province,
-            "listing_url": meta.get("listing_url"),
-            "listing_category": meta.get("category"),
-            "category": raw.category,
-            "title": raw.title,
-            "published_raw": raw.published_raw,
-            "published_meta": raw.published_meta,
-            "byline_raw": raw.byline_raw,
-            "author_meta": raw.author_meta,
-            "body_html": raw.body_html,
-            "attachments": list(raw.attachments),
-            "capture_id": meta.get("capture_id"),
-            "encoding": response.encoding,
-            "profile": profile.name,
-            "requested_url": url,
-            "page_truncated": page_truncated,
-            "run_id": self._run_id(),
-        }
+        yield item
         if self.fetch_attachments:
-            for attachment in raw.attachments:
+            for attachment in item["attachments"]:
                 if source.in_scope(attachment):
                     yield Request(
                         attachment,
@@ -590,35 +565,7 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
                     )
 
     def _decoded(self, response: TextResponse) -> TextResponse:
-        """The response re-decoded where Scrapy guessed the charset wrong.
-
-        Scrapy trusts the Content-Type charset (a server default of iso-8859-1 over UTF-8
-        bytes) and cannot tell windows-1258 (tones as combining marks) from windows-1252;
-        normalize.encoding.decode_html checks the bytes and NFC-normalises.
-        """
-        if "redecoded" in response.flags:
-            return response  # done already (an ad-hoc listing URL that is an article)
-        declared = http_content_type_encoding(
-            (response.headers.get(b"Content-Type") or b"").decode("latin-1")
-        )
-        text, encoding = decode_html(response.body, declared)
-        try:
-            same = codecs.lookup(encoding).name == codecs.lookup(response.encoding).name
-        except LookupError:
-            same = False
-        if same and encoding not in ("cp1258", "windows-1258"):
-            return response
-        return response.replace(
-            body=text.encode("utf-8"), encoding="utf-8", flags=[*response.flags, "redecoded"]
-        )
-
-    def _is_section_url(self, url: str, source: Source, listing_url: str | None) -> bool:
-        """Whether a URL is the site's home page or one of its listing pages."""
-        parts = urlsplit(url)
-        if parts.path.strip("/") == "" and not parts.query:
-            return True
-        listings = {u.rstrip("/") for u in [*source.listing_urls, listing_url or ""] if u}
-        return url.rstrip("/") in listings
+        return decoded(response)
 
     def parse_attachment(self, response: Response) -> Iterator[Any]:
         """A downloaded image or document: captured by the WARC middleware; link it."""
@@ -633,23 +580,9 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
     def _failure(self, response: Response, kind: str, reason: str) -> dict[str, Any]:
         self.crawler.stats.inc_value(f"errors/{kind}")
         self.crawler.stats.inc_value(f"source/{response.meta['source']}/errors")
-        # Against the URL the crawl asked for (the next crawl retries that one), not the
-        # end of a redirect chain.
-        requested = response.meta.get("redirect_urls", [response.url])[0]
-        if requested != response.url:
-            reason = f"{reason} (redirected to {response.url})"
-        return {
-            "_kind": "failure",
-            "url": requested,
-            "source": response.meta["source"],
-            "kind": kind,
-            "reason": reason,
-            "status": response.status,
-            "capture_id": response.meta.get("capture_id"),
-            "at": utc_now(),
-            "page_kind": response.meta.get("kind"),
-            "run_id": self._run_id(),
-        }
+        return failure_record(
+            response.meta, response.url, response.status, kind, reason, self._run_id()
+        )
 
     def _run_id(self) -> str | None:
         """This crawl's crawl_runs id (set by CrawlHealth), for the rows it leads to."""
@@ -719,7 +652,7 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         if (
             spider is not self
             or not source
-            or _clean_url(request.url) not in {_clean_url(u) for u in chain}
+            or clean_url(request.url) not in {clean_url(u) for u in chain}
         ):
             return
         self.logger.warning("redirect loop: %s", " -> ".join([*chain, request.url]))

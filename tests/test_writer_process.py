@@ -53,13 +53,25 @@ def _warc_records(warc: Path) -> list[tuple[str, str]]:
     return records
 
 
-def test_same_archive_with_and_without_the_writer_process(mirror, tmp_path):
-    child = _crawl(mirror, tmp_path / "child")
+def _stat(log: str, name: str) -> int:
+    found = re.search(rf"'{re.escape(name)}': (\d+)", log)
+    return int(found.group(1)) if found else 0
+
+
+# Which process reads the article pages: the writer all of them, or every other one.
+@pytest.mark.parametrize("writer_reads", ["1", "0.5"])
+def test_same_archive_with_and_without_the_writer_process(mirror, tmp_path, writer_reads):
+    child = _crawl(mirror, tmp_path / "child", "-s", f"ARCHIVE_WRITER_READS={writer_reads}")
     inline = _crawl(mirror, tmp_path / "inline", "-s", "ARCHIVE_WRITER_PROCESS=0")
     assert child.returncode == 0, child.log[-3000:]
     assert inline.returncode == 0, inline.log[-3000:]
     assert "archive/writer_peak_rss_mb" in child.log
     assert "archive/writer_peak_rss_mb" not in inline.log
+    pages = _stat(child.log, "crawl/article_pages")
+    by_writer = _stat(child.log, "archive/pages_read_by_writer")
+    by_crawl = _stat(child.log, "archive/pages_read_by_crawl")
+    assert pages >= 10 and by_writer + by_crawl == pages
+    assert by_writer == (pages if writer_reads == "1" else pages // 2)
     articles = _articles(child)
     assert len(articles) >= 10 and articles == _articles(inline)
     for table in ("revisions", "mentions", "attachments", "wards", "failures"):

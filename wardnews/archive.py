@@ -37,6 +37,7 @@ class LocalSink:
     distributed = False
     writes_warc = False
     normalises = False  # items arrive normalised by pipelines.normalize
+    parses = False  # article pages are read in the crawl process
     problem: str | None = None
 
     def __init__(self, store: ArchiveStore):
@@ -69,6 +70,7 @@ class RedisSink:
     distributed = True
     writes_warc = False
     normalises = True  # the writer normalises
+    parses = False  # crawlers read their pages: the one writer is the scarce part
     problem: str | None = None
 
     def __init__(self, redis_url: str, key: str):

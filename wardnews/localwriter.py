@@ -5,10 +5,11 @@ compressing its WARC records and committing it to SQLite cost as much again. Wit
 `ARCHIVE_WRITER_PROCESS` on (the default), the crawl hands that work to one child process
 (`python -m wardnews.localwriter`), so the two run side by side:
 
-* the crawl process downloads, parses and sends, in order, over the child's stdin:
+* the crawl process downloads, reads listings and sends, in order, over the child's stdin:
   ("exchange", ...) an HTTP exchange to write as WARC records and a `captures` row;
-  ("item", ...) a raw scraped item, normalised (pipelines.normalize) and stored
-  (pipelines.storage.apply_event) as a local crawl would, its outcome counted;
+  ("item", ...) a scraped item, normalised (pipelines.normalize) and stored
+  (pipelines.storage.apply_event) as a local crawl would, its outcome counted; an article
+  page comes unread (a "page" item) and is read here first (spiders.article_page);
   ("event", ...) any other record (sources, removals, the crawl_runs row);
   ("sync", None) a request for the counts so far, answered once everything sent before it
   is committed.
@@ -53,6 +54,9 @@ _HEADER = struct.Struct("<I")
 _PIPE_BYTES = 1 << 20  # about 20 article pages in flight (Linux's default pipe-max-size)
 _INBOX = 256  # messages read ahead by the writer (about 12 MB of pages)
 _END = object()
+_BALANCE_SECONDS = 0.5  # how often the share of pages the writer reads is adjusted ...
+_BALANCE_STEP = 0.05  # ... and by how much
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 def _write_all(fd: int, *parts: bytes) -> None:
@@ -115,6 +119,7 @@ class ProcessSink:
     distributed = False
     writes_warc = True
     normalises = True
+    parses = True  # the spider may send article pages unread (spiders.article_page)
 
     def __init__(
         self,
@@ -154,6 +159,13 @@ class ProcessSink:
         self.cpu_seconds: float | None = None
         self._closed = False
         self._send(("config", config))
+        # Which process reads article pages: a fixed share for the writer, or balanced.
+        reads = str(settings.get("ARCHIVE_WRITER_READS", "auto")).strip().lower()
+        self._balance = reads == "auto"
+        self.read_share = 1.0 if self._balance else min(1.0, max(0.0, float(reads)))
+        self._credit = 0.0
+        self._pages = [0, 0]  # article pages read by the crawl, by the writer
+        self._cpu_at = (time.monotonic(), time.process_time(), self._writer_cpu())
 
     def _send(self, message: Any) -> bool:
         """Send one message; False when the writer is gone (the crawl is being stopped)."""
@@ -181,6 +193,50 @@ class ProcessSink:
     def _exit_status(self) -> str:
         code = self.proc.poll()
         return "still running" if code is None else f"exit status {code}"
+
+    # --- who reads article pages -----------------------------------------------------
+    def _writer_cpu(self) -> float | None:
+        """The writer's CPU seconds so far (Linux /proc; None elsewhere)."""
+        try:
+            with open(f"/proc/{self.proc.pid}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+        except (OSError, IndexError, ValueError):
+            return None
+
+    def _rebalance(self) -> None:
+        """Move reading towards the process that used less CPU over the last interval.
+
+        Throughput is the busier process's: when the writer (normalising, compressing,
+        indexing) is the busier one, the crawl reads a larger share of the pages itself,
+        and the other way round; when neither is busy the share does not matter.
+        """
+        now = time.monotonic()
+        at, crawl_cpu, writer_cpu = self._cpu_at
+        if now - at < _BALANCE_SECONDS:
+            return
+        crawl_now, writer_now = time.process_time(), self._writer_cpu()
+        self._cpu_at = (now, crawl_now, writer_now)
+        if writer_now is None or writer_cpu is None:
+            return
+        crawl_used, writer_used = crawl_now - crawl_cpu, writer_now - writer_cpu
+        if writer_used > crawl_used * 1.05:
+            self.read_share = max(0.0, self.read_share - _BALANCE_STEP)
+        elif crawl_used > writer_used * 1.05:
+            self.read_share = min(1.0, self.read_share + _BALANCE_STEP)
+
+    def writer_reads(self) -> bool:
+        """Whether the writer reads the next article page (else the crawl reads it)."""
+        if self.dead:
+            return False
+        if self._balance:
+            self._rebalance()
+        self._credit += self.read_share
+        reads = self._credit >= 1.0
+        if reads:
+            self._credit -= 1.0
+        self._pages[reads] += 1
+        return reads
 
     # What the spider, the pipelines and the WARC middleware call.
     def push(self, kind: str, payload: dict[str, Any]) -> None:
@@ -247,6 +303,8 @@ class ProcessSink:
         if stats is not None:
             stats.set_value("archive/writer_peak_rss_mb", round(self.peak_rss_mb, 1))
             stats.set_value("archive/writer_cpu_seconds", round(self.cpu_seconds, 2))
+            stats.set_value("archive/pages_read_by_crawl", self._pages[0])
+            stats.set_value("archive/pages_read_by_writer", self._pages[1])
             if self.dropped:
                 stats.set_value("archive/dropped_after_writer_died", self.dropped)
         self.store.close()
@@ -260,10 +318,12 @@ class _Writer:
 
     def __init__(self, config: dict[str, Any]):
         from pipelines.storage import apply_event, count_item
+        from spiders.article_page import read_page
         from wardnews.warc import WarcFileWriter
         from wardnews.writer import Tally, normalized
 
         self.apply_event, self.count_item, self.normalized = apply_event, count_item, normalized
+        self.read_page = read_page
         self.store = ArchiveStore(
             config["db"], flush_items=config["flush_items"], flush_seconds=config["flush_seconds"]
         )
@@ -283,6 +343,8 @@ class _Writer:
                 self.store.add_capture({**capture, **where})
             elif kind == "item":
                 (item,) = args
+                if item.get("_kind") == "page":
+                    item = self.read_page(item, self.tally)
                 event = self.normalized(item)
                 outcome = self.apply_event(self.store, event)
                 self.count_item(self.tally, event, outcome)
@@ -299,7 +361,10 @@ class _Writer:
     def _record_failure(self, kind: str, args: tuple[Any, ...], exc: Exception) -> None:
         """An article that could not be stored is a failure row, retried by the next crawl."""
         record = args[0] if args else {}
-        url = record.get("requested_url") or record.get("url")
+        if record.get("_kind") == "page":  # an unread page: the URL the crawl asked for
+            url = record["meta"].get("redirect_urls", [record["url"]])[0]
+        else:
+            url = record.get("requested_url") or record.get("url")
         if kind != "item" or not url:
             return
         from wardnews.warc import utc_now
@@ -314,7 +379,7 @@ class _Writer:
                     "capture_id": record.get("capture_id"),
                     "at": utc_now(),
                     "run_id": record.get("run_id"),
-                    "page_kind": record.get("_kind"),
+                    "page_kind": "article" if record["_kind"] == "page" else record["_kind"],
                 }
             )
         except Exception:

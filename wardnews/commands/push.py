@@ -27,6 +27,7 @@ class _Collect:
     """A sink that keeps the events the spider sends while planning (pushed later)."""
 
     distributed = True
+    parses = False
 
     def __init__(self) -> None:
         self.events: list[dict[str, Any]] = []
