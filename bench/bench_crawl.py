@@ -103,6 +103,12 @@ def main() -> None:
                         if run.writer_cpu_seconds
                         else ""
                     )
+                    + (
+                        f"; article pages read by the writer {run.pages_read_by_writer},"
+                        f" by the crawl {run.pages_read_by_crawl}"
+                        if run.pages_read_by_writer + run.pages_read_by_crawl
+                        else ""
+                    )
                     + f"; peak RSS {run.peak_rss_mb:.0f} MB"
                     + (
                         f" + writer {run.writer_rss_mb:.0f} MB = {run.total_rss_mb:.0f} MB"

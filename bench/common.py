@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import re
+import resource
 import shlex
 import shutil
 import sqlite3
@@ -62,6 +63,8 @@ class Run:
     cpu_seconds: float = 0.0  # user + system time of the process and its writer process
     writer_rss_mb: float = 0.0  # peak RSS of the archive writer process (0 when none)
     writer_cpu_seconds: float = 0.0  # its CPU time (part of cpu_seconds)
+    pages_read_by_writer: int = 0  # article pages the writer read (ARCHIVE_WRITER_READS)
+    pages_read_by_crawl: int = 0
 
     @property
     def total_rss_mb(self) -> float:
@@ -85,6 +88,9 @@ def _stat(log: str, name: str) -> float:
 def run_process(cmd: list[str], cwd: Path = ROOT, log_path: Path | None = None) -> Run:
     """Run a crawl to its end; wall time of the whole process, peak RSS from wait4()."""
     log_file = open(log_path or os.devnull, "w+b")  # noqa: SIM115
+    # A child's ru_maxrss starts from its parent's peak (vfork + exec): a benchmark that
+    # grew big itself would read its own size as the crawl's.
+    parent_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=log_file, stderr=subprocess.STDOUT)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -95,6 +101,12 @@ def run_process(cmd: list[str], cwd: Path = ROOT, log_path: Path | None = None) 
         log_file.seek(0)
         log = log_file.read().decode("utf-8", "replace")
     log_file.close()
+    if usage.ru_maxrss / 1024 <= parent_peak + 1:
+        print(
+            f"warning: the crawl's peak RSS ({usage.ru_maxrss / 1024:.0f} MB) may be this"
+            f" benchmark's own ({parent_peak:.0f} MB), inherited at spawn",
+            flush=True,
+        )
     return Run(
         seconds,
         int(_stat(log, "downloader/response_count")),
@@ -106,6 +118,8 @@ def run_process(cmd: list[str], cwd: Path = ROOT, log_path: Path | None = None) 
         usage.ru_utime + usage.ru_stime,
         _stat(log, "archive/writer_peak_rss_mb"),
         _stat(log, "archive/writer_cpu_seconds"),
+        int(_stat(log, "archive/pages_read_by_writer")),
+        int(_stat(log, "archive/pages_read_by_crawl")),
     )
 
 

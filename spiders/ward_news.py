@@ -394,14 +394,11 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         new = 0
         # Distributed: no archive here; an article already in the shared seen-set (archived
         # and pre-seeded by `scrapy push`, or queued by this crawl) is not new.
-        seen = (
-            self.seen_urls([clean_url(e.url) for e in entries])
-            if self.distributed and not self.full
-            else set()
-        )
-        self._look_up(clean_url(e.url) for e in entries)
-        for entry in entries:
-            url = clean_url(entry.url)
+        # One string per URL, shared by `listed` and `known` (both hold every URL of a walk).
+        urls = [clean_url(e.url) for e in entries]
+        seen = self.seen_urls(urls) if self.distributed and not self.full else set()
+        self._look_up(urls)
+        for url in urls:
             self.listed[source.name].add(url)
             if url in seen or url in self.retrying:
                 continue  # retrying: queued at start already, past the dupefilter

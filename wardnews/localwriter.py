@@ -296,6 +296,10 @@ class ProcessSink:
         self.proc.stdout.close()
         self.peak_rss_mb = usage.ru_maxrss / 1024
         self.cpu_seconds = usage.ru_utime + usage.ru_stime
+        # The child's own peak where /proc tells it: wait4's ru_maxrss starts from the
+        # crawl's RSS at the moment the child was spawned (vfork + exec).
+        if reply is not None and reply.get("peak_rss_mb"):
+            self.peak_rss_mb = reply["peak_rss_mb"]
         if reply is not None and stats is not None:
             self._merge(reply, stats)
         if self.proc.returncode != 0 and not self.problem:
@@ -398,6 +402,18 @@ class _Writer:
         self.warc.close()
 
 
+def _own_peak_rss_mb() -> float | None:
+    """This process's peak RSS since its exec (Linux: VmHWM), else None."""
+    try:
+        with open("/proc/self/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 def serve(in_fd: int = 0, out_fd: int = 1) -> None:
     """The child's loop: read messages until end-of-file, then commit and reply."""
     frames = _Frames(in_fd)
@@ -442,7 +458,7 @@ def serve(in_fd: int = 0, out_fd: int = 1) -> None:
                 _send(out_fd, writer.reply())
             else:
                 writer.handle(*message)
-        final = writer.reply()
+        final = {**writer.reply(), "peak_rss_mb": _own_peak_rss_mb()}
     finally:
         writer.close()
     try:
