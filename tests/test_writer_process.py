@@ -281,3 +281,76 @@ def test_the_capture_id_chosen_by_the_crawl_is_the_warc_record_id(writer, tmp_pa
         .fetchone()
     )
     assert row[0] == exchange["record_id"] and row[1] == warc.name and row[2] > 0
+
+
+def test_a_page_the_writer_cannot_read_is_a_parse_failure_counted_for_the_verdict(
+    writer, tmp_path
+):
+    proc, send, replies = writer
+    requested = "http://127.0.0.1:1/tin/2-bai-viet.html"
+    page = {
+        "_kind": "page",
+        "url": "http://127.0.0.1:1/tin/2-bai-viet-moi.html",  # where the redirect ended
+        "status": 200,
+        "content_type": b"text/html; charset=utf-8",
+        "body": "<html><body><div class='menu'>Trang chủ</div></body></html>".encode(),
+        "flags": [],
+        "meta": {"source": "demo", "redirect_urls": [requested], "kind": "article"},
+        "source": {
+            "name": "demo",
+            "district": None,
+            "province": None,
+            "profile": None,
+            "listing_urls": [],
+        },
+        "page_truncated": False,
+        "run_id": "r1",
+    }
+    send(("item", page))
+    proc.stdin.close()
+    final = replies.read(timeout=30)
+    assert final["failed"] == 0
+    assert final["tally"]["errors/parse"] == 1 and final["tally"]["source/demo/errors"] == 1
+    assert final["peak_rss_mb"] > 20  # its own VmHWM, not the parent's at spawn
+    assert proc.wait(30) == 0
+    db = sqlite3.connect(tmp_path / "archive.db")
+    ((url, kind, reason, page_kind),) = db.execute(
+        "select url, kind, reason, page_kind from failures"
+    ).fetchall()
+    assert (url, kind, page_kind) == (requested, "parse", "article")
+    assert reason.startswith("no title") and "redirected to" in reason
+    assert db.execute("select count(*) from articles").fetchone() == (0,)
+
+
+def test_pages_go_to_whichever_process_used_less_cpu(tmp_path):
+    from scrapy.settings import Settings
+
+    from wardnews.localwriter import ProcessSink
+    from wardnews.store import ArchiveStore
+
+    settings = Settings(
+        {
+            "ARCHIVE_DB": str(tmp_path / "archive.db"),
+            "ARCHIVE_FLUSH_ITEMS": 200,
+            "ARCHIVE_FLUSH_SECONDS": 2.0,
+            "WARC_DIR": str(tmp_path / "warc"),
+            "WARC_MAX_SIZE": 1 << 20,
+        }
+    )
+    sink = ProcessSink(settings, ArchiveStore(settings["ARCHIVE_DB"]))
+    try:
+        assert sink.read_share == 1.0 and sink._writer_cpu() is not None
+        now, crawl_cpu = time.monotonic(), time.process_time()
+        # The writer used a second of CPU in the last interval, the crawl about none.
+        sink._cpu_at = (now - 1, crawl_cpu, sink._writer_cpu() - 1.0)
+        sink.writer_reads()
+        assert sink.read_share == pytest.approx(0.95)
+        # Now the crawl is the busier one: the writer's share grows back.
+        sink._cpu_at = (now - 1, crawl_cpu - 1.0, sink._writer_cpu())
+        assert sink.writer_reads() is True
+        assert sink.read_share == pytest.approx(1.0)
+        sink.read_share = 0.25
+        sink._cpu_at = (time.monotonic(), time.process_time(), sink._writer_cpu())
+        assert [sink.writer_reads() for _ in range(8)].count(True) == 2
+    finally:
+        sink.close()
