@@ -148,9 +148,9 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         spider.recheck_max = settings.getint("RECHECK_MAX_PER_RUN")
         # Incremental state comes from the archive, looked up as the crawl meets URLs (one
         # query per listing page), so memory follows the night's work, not the archive's
-        # size: url -> Known, or None when the archive does not have it.
+        # size: url -> Known, for the URLs met that the archive has.
         spider.store = None if spider.distributed else get_store(crawler)
-        spider.known: dict[str, Known | None] = {}
+        spider.known: dict[str, Known] = {}
         # The URL shapes of each source's archived articles: a listing whose links have none
         # of these shapes any more has changed its layout (the health check reads it).
         spider.known_shapes: dict[str, set[tuple]] = {}
@@ -160,8 +160,10 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
                 shapes.add(url_shape(article_url))
                 if len(shapes) >= 50:
                     break
-        # Per source, this run: listing URLs seen, and whether every listing walk reached its end.
-        spider.listed: dict[str, set[str]] = {name: set() for name in spider.sources}
+        # Per source, this run: listing URLs seen, and whether every listing walk reached its
+        # end. URLs are kept as their hash() (a full walk of a 50,000-article source: 8 MB
+        # less than the strings; a 64-bit collision could hide one removal in ~10^10).
+        spider.listed: dict[str, set[int]] = {name: set() for name in spider.sources}
         spider.walks_open: dict[str, int] = {}
         spider.walks_broken: set[str] = set()
         spider.walk_state: dict[str, dict[str, Any]] = {}
@@ -269,13 +271,12 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
                     yield self._article_request(known.url, source.name, recheck=True)
 
     def _look_up(self, urls: Iterable[str]) -> None:
-        """Read what the archive knows of these URLs into self.known (those not read yet)."""
+        """Read what the archive knows of these URLs into self.known (unless read already)."""
         missing = [u for u in dict.fromkeys(urls) if u not in self.known]
         if self.store is None or not missing:
             return
-        found = self.store.known_articles(missing)
-        for url in missing:
-            self.known[url] = found.get(url)
+        # Only what the archive has: an unknown URL is looked up again if listed again.
+        self.known.update(self.store.known_articles(missing))
 
     def _register_source(self, source: Source) -> None:
         row = {
@@ -394,12 +395,11 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         new = 0
         # Distributed: no archive here; an article already in the shared seen-set (archived
         # and pre-seeded by `scrapy push`, or queued by this crawl) is not new.
-        # One string per URL, shared by `listed` and `known` (both hold every URL of a walk).
         urls = [clean_url(e.url) for e in entries]
         seen = self.seen_urls(urls) if self.distributed and not self.full else set()
         self._look_up(urls)
         for url in urls:
-            self.listed[source.name].add(url)
+            self.listed[source.name].add(hash(url))
             if url in seen or url in self.retrying:
                 continue  # retrying: queued at start already, past the dupefilter
             known = self.known.get(url)
@@ -683,13 +683,13 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             walked_all = self.full or not self._walk_complete_before(name)
             self.sink_event("source", {"name": name, "walk_complete_at": utc_now()})
             if walked_all and self.listed[name]:
-                # A listing may link an article by another URL than its canonical one.
-                listed = {k.url for u in self.listed[name] if (k := self.known.get(u))}
-                listed |= self.listed[name]
+                # A listing may link an article by another URL than its canonical one: the
+                # URL the crawl requested for it, which it keeps beside the canonical one.
+                listed = self.listed[name]
                 gone = {
                     url
-                    for url in self.store.article_urls(name, present_only=True)
-                    if url not in listed
+                    for url, requested in self.store.article_addresses(name, present_only=True)
+                    if hash(url) not in listed and hash(requested) not in listed
                 }
                 for url in sorted(gone):
                     self.sink_event(

@@ -245,3 +245,27 @@ def test_an_unlisted_article_is_marked_removed_and_checked_again_when_listed(mir
     assert result.returncode == 0, result.log[-3000:]
     assert path in fetched(mirror_copy)
     assert result.rows("select count(*) from articles where removed_at is not null")[0][0] == 0
+
+
+def test_an_article_listed_under_another_url_than_its_canonical_one_is_not_removed(tmp_path):
+    """The listing links `...html?tu=danh-sach`; the page names `...html` canonical. At the
+    end of a complete walk that article was listed: it must not be marked removed."""
+    from tests.faultserver import FaultServer, crawl_site
+
+    with FaultServer(articles=4, per_page=10) as site:
+        linked = site.articles[1]
+        plain = site.listing_html
+
+        def listing_html(page: int) -> str:
+            own = f'href="{linked.path}"'
+            return plain(page).replace(own, f'href="{linked.path}?tu=danh-sach"')
+
+        site.listing_html = listing_html
+        for run in (1, 2):  # the first walk, then a full one over the archive
+            result = crawl_site(site, tmp_path, *(("-a", "full=1") if run == 2 else ()))
+            assert result.returncode == 0, result.log[-3000:]
+            rows = result.rows("select url, requested_url, removed_at from articles order by url")
+            assert len(rows) == 4
+            by_url = {r["url"]: r for r in rows}
+            assert by_url[linked.url]["requested_url"] == linked.url + "?tu=danh-sach"
+            assert [r["url"] for r in rows if r["removed_at"]] == [], run

@@ -377,13 +377,19 @@ class ArchiveStore:
         `present_only` leaves out removed articles; `requested_too` adds the URL a crawl
         requested for an article, where it is not the canonical one.
         """
-        sql = "select url, requested_url from articles where source = ?"
-        if present_only:
-            sql += " and removed_at is null"
-        for url, requested in self.db.execute(sql, [source]):
+        for url, requested in self.article_addresses(source, present_only):
             yield url
             if requested_too and requested and requested != url:
                 yield requested
+
+    def article_addresses(
+        self, source: str, present_only: bool = False
+    ) -> Iterator[tuple[str, str | None]]:
+        """(canonical URL, URL the last crawl requested) of a source's articles, streamed."""
+        sql = "select url, requested_url from articles where source = ?"
+        if present_only:
+            sql += " and removed_at is null"
+        yield from self.db.execute(sql, [source])
 
     def due_for_recheck(
         self, source: str, checked_before: str, first_seen_after: str | None, limit: int
