@@ -10,12 +10,11 @@ on the other core. Both ends run `read_article`, so an article is the same eithe
 
 from __future__ import annotations
 
-import codecs
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urldefrag, urlsplit
 
-from scrapy.http import HtmlResponse, TextResponse
+from parsel import Selector
 from w3lib.encoding import http_content_type_encoding
 
 from normalize.encoding import decode_html
@@ -23,7 +22,17 @@ from spiders.profiles import detect_profile, get_profile
 from spiders.profiles.base import Profile, RawArticle
 from wardnews.warc import utc_now
 
-__all__ = ["clean_url", "decoded", "failure_record", "page_record", "read_article", "read_page"]
+if TYPE_CHECKING:  # the writer process reads pages without importing Scrapy (~30 MB)
+    from scrapy.http import TextResponse
+
+__all__ = [
+    "clean_url",
+    "failure_record",
+    "page_record",
+    "page_text",
+    "read_article",
+    "read_page",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -35,35 +44,29 @@ def clean_url(url: str) -> str:
     return urldefrag(url)[0]
 
 
-def decoded(response: TextResponse) -> TextResponse:
-    """The response re-decoded where Scrapy guessed the charset wrong.
+def page_text(body: bytes, content_type: bytes | None) -> tuple[str, str]:
+    """A page's text and the charset it was read in (normalize.encoding.decode_html).
 
-    Scrapy trusts the Content-Type charset (a server default of iso-8859-1 over UTF-8
-    bytes) and cannot tell windows-1258 (tones as combining marks) from windows-1252;
-    normalize.encoding.decode_html checks the bytes and NFC-normalises.
+    Not Scrapy's guess: Scrapy trusts the Content-Type charset (a server default of
+    iso-8859-1 over UTF-8 bytes) and cannot tell windows-1258 (tones as combining marks)
+    from windows-1252; decode_html checks the bytes and NFC-normalises.
     """
+    declared = http_content_type_encoding((content_type or b"").decode("latin-1"))
+    return decode_html(body, declared)
+
+
+def response_text(response: TextResponse) -> tuple[str, str]:
+    """`page_text` of a Scrapy response (one already re-decoded is UTF-8 by now)."""
     if "redecoded" in response.flags:
-        return response  # done already (an ad-hoc listing URL that is an article)
-    declared = http_content_type_encoding(
-        (response.headers.get(b"Content-Type") or b"").decode("latin-1")
-    )
-    text, encoding = decode_html(response.body, declared)
-    try:
-        same = codecs.lookup(encoding).name == codecs.lookup(response.encoding).name
-    except LookupError:
-        same = False
-    if same and encoding not in ("cp1258", "windows-1258"):
-        return response
-    return response.replace(
-        body=text.encode("utf-8"), encoding="utf-8", flags=[*response.flags, "redecoded"]
-    )
+        return response.text, response.encoding
+    return page_text(response.body, response.headers.get(b"Content-Type"))
 
 
-def profile_for(profile_name: str | None, response: TextResponse) -> Profile:
+def profile_for(profile_name: str | None, url: str, selector: Selector) -> Profile:
     """The source's configured profile, else the one the page's markup calls for."""
     if profile_name:
         return get_profile(profile_name)
-    return detect_profile(response.url, response.selector)
+    return detect_profile(url, selector)
 
 
 def is_section_url(url: str, listing_urls: list[str], listing_url: str | None) -> bool:
@@ -103,7 +106,9 @@ def failure_record(
 
 
 def read_article(
-    response: TextResponse,
+    page_url: str,
+    text: str,
+    encoding: str,
     meta: dict[str, Any],
     source: dict[str, Any],
     page_truncated: bool,
@@ -111,19 +116,22 @@ def read_article(
 ) -> tuple[dict[str, Any] | None, str | None]:
     """(the article item, None), or (None, why it cannot be read) for a `parse` failure.
 
-    `response` is decoded already; `source` holds the source's name, district, province,
+    `page_url` is where the page was fetched (the end of any redirects), `text` its
+    decoded HTML (`page_text`); `source` holds the source's name, district, province,
     profile and listing_urls.
     """
-    url = clean_url(meta.get("redirect_urls", [response.url])[0])
+    url = clean_url(meta.get("redirect_urls", [page_url])[0])
     try:
-        profile = profile_for(source["profile"], response)
-        raw: RawArticle = profile.parse_article(response.selector, response.url)
+        # (Profiles resolve links against the page's <base> and URL themselves.)
+        selector = Selector(text=text, type="html", base_url=page_url)
+        profile = profile_for(source["profile"], page_url, selector)
+        raw: RawArticle = profile.parse_article(selector, page_url)
     except Exception as exc:  # captured already: record, count, go on
-        logger.warning("cannot parse article %s: %r", response.url, exc)
+        logger.warning("cannot parse article %s: %r", page_url, exc)
         return None, f"article parse error: {exc!r}"
     missing = [name for name in ("title", "body_html") if not getattr(raw, name)]
     if missing:
-        logger.warning("article %s: no %s found", response.url, ", ".join(missing))
+        logger.warning("article %s: no %s found", page_url, ", ".join(missing))
         return None, f"no {', '.join(missing)} found on page"
     canonical = clean_url(raw.canonical_url) if raw.canonical_url else url
     if urlsplit(canonical).netloc.lower() != urlsplit(url).netloc.lower():
@@ -135,7 +143,7 @@ def read_article(
     return {
         "_kind": "article",
         "url": canonical,
-        "fetched_url": response.url,
+        "fetched_url": page_url,
         "source": source["name"],
         "district": source["district"],
         "province": source["province"],
@@ -150,7 +158,7 @@ def read_article(
         "body_html": raw.body_html,
         "attachments": list(raw.attachments),
         "capture_id": meta.get("capture_id"),
-        "encoding": response.encoding,
+        "encoding": encoding,  # what the page was read as
         "profile": profile.name,
         "requested_url": url,
         "page_truncated": page_truncated,
@@ -170,7 +178,7 @@ def source_fields(source: Any) -> dict[str, Any]:
 
 
 def page_record(
-    response: HtmlResponse, source: Any, page_truncated: bool, run_id: str | None
+    response: TextResponse, source: Any, page_truncated: bool, run_id: str | None
 ) -> dict[str, Any]:
     """An article page, unread, as an item for the writer process to read (`read_page`)."""
     content_type = response.headers.get(b"Content-Type")
@@ -180,7 +188,6 @@ def page_record(
         "status": response.status,
         "content_type": content_type,
         "body": response.body,
-        "flags": list(response.flags),
         "meta": {k: response.meta[k] for k in _META if k in response.meta},
         "source": source_fields(source),
         "page_truncated": page_truncated,
@@ -191,13 +198,11 @@ def page_record(
 def read_page(page: dict[str, Any], stats: Any) -> dict[str, Any]:
     """A `page_record` read: its article item, or its `parse` failure (counted in `stats`
     as the crawl would have: errors/parse and source/<name>/errors)."""
-    headers = {b"Content-Type": page["content_type"]} if page["content_type"] else {}
-    response = HtmlResponse(
-        page["url"], status=page["status"], headers=headers, body=page["body"], flags=page["flags"]
-    )
-    response = decoded(response)
+    text, encoding = page_text(page["body"], page["content_type"])
     meta = page["meta"]
-    item, why = read_article(response, meta, page["source"], page["page_truncated"], page["run_id"])
+    item, why = read_article(
+        page["url"], text, encoding, meta, page["source"], page["page_truncated"], page["run_id"]
+    )
     if item is not None:
         return item
     stats.inc_value("errors/parse")

@@ -24,11 +24,11 @@ from twisted.python.failure import Failure
 from normalize.wards import infer_district
 from spiders.article_page import (
     clean_url,
-    decoded,
     failure_record,
     page_record,
     profile_for,
     read_article,
+    response_text,
     source_fields,
 )
 from spiders.profiles.base import Listing, Profile
@@ -228,7 +228,7 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         return src.hosts if src else []
 
     def _profile_for(self, source: Source, response: TextResponse) -> Profile:
-        return profile_for(source.profile, response)
+        return profile_for(source.profile, response.url, response.selector)
 
     async def start(self) -> AsyncIterator[Any]:
         # Distributed: nothing here; start entries are read from Redis when idle.
@@ -543,9 +543,10 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             # The writer process reads the page (spiders.article_page), on the other core.
             yield page_record(response, source, page_truncated, self._run_id())
             return
-        response = self._decoded(response)
+        text, encoding = response_text(response)
+        fields = source_fields(source)
         item, why = read_article(
-            response, meta, source_fields(source), page_truncated, self._run_id()
+            response.url, text, encoding, meta, fields, page_truncated, self._run_id()
         )
         if item is None:
             yield self._failure(response, "parse", why or "")
@@ -562,7 +563,19 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
                     )
 
     def _decoded(self, response: TextResponse) -> TextResponse:
-        return decoded(response)
+        """The response re-decoded where Scrapy guessed the charset wrong (see page_text)."""
+        if "redecoded" in response.flags:
+            return response  # done already (an ad-hoc listing URL that is an article)
+        text, encoding = response_text(response)
+        try:
+            same = codecs.lookup(encoding).name == codecs.lookup(response.encoding).name
+        except LookupError:
+            same = False
+        if same and encoding not in ("cp1258", "windows-1258"):
+            return response
+        return response.replace(
+            body=text.encode("utf-8"), encoding="utf-8", flags=[*response.flags, "redecoded"]
+        )
 
     def parse_attachment(self, response: Response) -> Iterator[Any]:
         """A downloaded image or document: captured by the WARC middleware; link it."""
