@@ -143,6 +143,13 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         spider.lookahead = settings.getint("LISTING_LOOKAHEAD")
         spider.parse_max_bytes = settings.getint("PARSE_MAX_BYTES")
         spider.fetch_attachments = settings.getbool("FETCH_ATTACHMENTS")
+        # Article pages may go to the writer process unread, unless the crawl follows their
+        # attachments or exports its items (-o): then it reads them itself.
+        spider.pages_to_writer = (
+            spider.sink.parses
+            and not spider.fetch_attachments
+            and not settings.getdict("FEEDS")
+        )
         spider.recheck_interval = settings.getfloat("RECHECK_INTERVAL_DAYS")
         spider.recheck_window = settings.getfloat("RECHECK_WINDOW_DAYS")
         spider.recheck_max = settings.getint("RECHECK_MAX_PER_RUN")
@@ -534,8 +541,7 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
             response = self._decoded(response)
             self._infer_district(source, response)
         if (
-            self.sink.parses
-            and not self.fetch_attachments
+            self.pages_to_writer
             and type(response) is HtmlResponse
             and "redecoded" not in response.flags
             and self.sink.writer_reads()

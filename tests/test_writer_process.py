@@ -367,3 +367,18 @@ def test_the_writer_reads_pages_without_importing_scrapy():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_a_crawl_exporting_its_items_reads_its_pages_itself(mirror, tmp_path):
+    """`-o items.jsonl` exports what the spider yields: articles, not unread pages."""
+    import json
+
+    out = tmp_path / "items.jsonl"
+    result = _crawl(mirror, tmp_path, "-o", str(out))
+    assert result.returncode == 0, result.log[-3000:]
+    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    articles = [i for i in items if i["_kind"] == "article"]
+    assert len(articles) >= 10 and all(a["title"] and a["body_html"] for a in articles)
+    assert not [i for i in items if i["_kind"] == "page"]
+    assert _stat(result.log, "archive/pages_read_by_writer") == 0
+    assert len(result.rows("select url from articles")) == len(articles)
