@@ -4,8 +4,10 @@ Reading a page (decoding it, parsing it with lxml, running its profile) is the l
 part of what a crawl adds to Scrapy's own cost per page, and nothing the crawl does next
 depends on it: the next requests come from listings (and from attachments, when
 FETCH_ATTACHMENTS is on). So when the crawl has a writer process (wardnews.localwriter),
-the spider sends the page itself (`page_record`) and the writer reads it (`read_page`),
-on the other core. Both ends run `read_article`, so an article is the same either way.
+the spider may send a page unread (`page_record`) for the writer to read (`read_page`) on
+the other core: as many pages as keep the two processes equally busy
+(ProcessSink.writer_reads). Both ends run `read_article`, so an article is the same
+either way.
 """
 
 from __future__ import annotations
@@ -30,8 +32,11 @@ __all__ = [
     "failure_record",
     "page_record",
     "page_text",
+    "profile_for",
     "read_article",
     "read_page",
+    "response_text",
+    "source_fields",
 ]
 
 logger = logging.getLogger(__name__)
