@@ -459,7 +459,7 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         if source.district or source.name in self.district_inferred:
             return
         self.district_inferred.add(source.name)
-        texts = response.xpath(_CHROME_XPATH).getall()
+        texts = self._decoded(response).xpath(_CHROME_XPATH).getall()
         found = infer_district(texts)
         if found:
             source.district, source.province = found
@@ -537,9 +537,7 @@ class WardNewsSpider(DistributedSpiderMixin, Spider):
         page_truncated = "dataloss" in response.flags or not _PAGE_END.search(response.body[-4096:])
         stats.inc_value("crawl/article_pages")
         stats.inc_value(f"source/{source.name}/article_pages")
-        if not (source.district or source.name in self.district_inferred):
-            response = self._decoded(response)
-            self._infer_district(source, response)
+        self._infer_district(source, response)
         if (
             self.pages_to_writer
             and type(response) is HtmlResponse
