@@ -149,3 +149,6 @@ def test_an_article_url_alone_is_archived_and_the_crawl_is_healthy(mirror, tmp_p
     # An ad-hoc source is named after its host, and its district is read off the site.
     assert row["source"] == mirror.base_url.split("//")[1]
     assert row["district"] == "Quận Hai Bà Trưng"
+    # (read off the page's chrome by the spider, not only found through the ward)
+    sources = result.rows("select district from sources where name = ?", (row["source"],))
+    assert [s["district"] for s in sources] == ["Quận Hai Bà Trưng"]
