@@ -13,18 +13,22 @@ DATASETTE_SETTINGS := --setting sql_time_limit_ms 3000 --setting facet_time_limi
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# setup.py builds the one C part, wardnews/fts5rank.c (gcc and libsqlite3-dev; optional).
+$(VENV)/.installed: pyproject.toml setup.py wardnews/fts5rank.c
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-# Debian packages the tests need (a real Redis, a real headless Chromium), then the
-# Python test tools. Skips apt when the binaries are already there.
+# Debian packages the tests need (a real Redis, a real headless Chromium, a C compiler and
+# SQLite's headers for wardnews/fts5rank.c), then the Python test tools; `pip install -e`
+# (re)builds the extension. Skips apt when everything is already there.
 test-deps: install
 	@missing=""; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v gcc >/dev/null || missing="$$missing gcc"; \
+	[ -f /usr/include/sqlite3ext.h ] || missing="$$missing libsqlite3-dev"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

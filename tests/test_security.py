@@ -349,6 +349,10 @@ REVIEWED = {
     ): "placeholders and column names from ARTICLE_COLUMNS, a constant",
     ("bench/build_archive.py", "kind|name"): "index/trigger type and name read from sqlite_master",
     ("tests/test_datasette.py", "name"): "table names read from sqlite_master",
+    ("tests/test_fts5rank.py", "args|function"): "the ranking function's name and weights,"
+    " literals of the test's parameters; the query text is a parameter",
+    ("tests/test_fts5rank.py", "docsize|function|weights"): "the same, and a literal SQL"
+    " expression for the docsize argument",
     ("tests/test_writer_process.py", "table"): "table names from a literal tuple in the test",
     ("wardnews/store.py", "columns|key"): "column list and key column, constants of known_articles",
     ("bench/bench_search.py", "cols|match"): "column names from pragma table_info and a"
