@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import OUT, PYTHON, ROOT, machine, show, summary  # noqa: E402
 from bench.serve import free_port  # noqa: E402
+from wardnews import fts5rank  # noqa: E402
 from wardnews.demo import DATASETTE_SETTINGS  # noqa: E402
 
 # The settings of `make serve`, `make demo` and docs/PUBLISHING.md: one list, one place.
@@ -172,7 +173,12 @@ def sql_for(q: str, conn: sqlite3.Connection) -> dict[str, tuple[str, dict]]:
             {"search": q},
         ),
         "table count": (f"select count(*) from articles where {match}", {"search": q}),
-        "canned relevance": (queries["search"]["sql"], {"q": q}),
+        "canned relevance": (
+            fts5rank.sql_with_fallback(
+                queries["search"]["sql"], available=fts5rank.register(sqlite3) is None
+            ),
+            {"q": q},
+        ),
         "canned newest": (queries["search_newest"]["sql"], {"q": q}),
     }
 
@@ -235,6 +241,9 @@ def main() -> None:
     extra = [x for name, value in args.setting for x in ("--setting", name, value)]
     print("machine:", machine())
     print("command:", show([PYTHON, *sys.argv]))
+    # The canned ranked search calls wardnews_bm25() (wardnews/fts5rank.c), as Datasette does.
+    rank = fts5rank.register(sqlite3)
+    print("ranking:", fts5rank.FUNCTION if rank is None else f"bm25() fallback ({rank})")
     conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     from datasette.utils import escape_fts as _esc
 

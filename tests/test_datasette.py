@@ -718,6 +718,28 @@ def test_ranked_search_orders_by_relevance_newest_by_date(site):
     assert site.json(f"/{DB_NAME}/search.json?q=%22&_shape=array") == []
 
 
+def test_ranked_search_without_the_extension_runs_on_bm25(archive, metadata, monkeypatch):
+    """Where wardnews/_fts5rank was not built, the same search runs on FTS5's bm25()."""
+    import wardnews.datasette_plugin as plugin
+
+    path = f"/{DB_NAME}/search.json?q=phuong+nam&_shape=array"
+    fast = Site(archive, metadata)
+    try:
+        expected = fast.json(path)
+    finally:
+        fast.loops.close()
+    assert len(expected) >= 5
+    monkeypatch.setattr(plugin, "_RANK_UNAVAILABLE", "not built (test)")
+    fallback = Site(archive, yaml.safe_load(METADATA.read_text(encoding="utf-8")))
+    try:
+        query = fallback.loops.run(fallback.ds.get_canned_query(DB_NAME, "search", None))
+        assert "wardnews_bm25(" not in query["sql"] and "bm25(articles_fts" in query["sql"]
+        # Every word has fewer than 20,000 matches: the very same scores.
+        assert fallback.json(path) == expected
+    finally:
+        fallback.loops.close()
+
+
 @pytest.mark.parametrize(
     "raw, expected",
     [

@@ -15,6 +15,9 @@ Registered through the `datasette` entry point in pyproject.toml, so plain
   search box, nothing else in the query string) to the ranked canned query `search`:
   Datasette 0.65's table view cannot order by FTS rank (datasette#268). A search with a
   sort, a filter or a facet stays on the table, and so does the JSON API;
+- gives every connection the FTS5 ranking function `wardnews_bm25()` of the ranked search
+  (wardnews/fts5rank.py), and where it could not be built runs that search with FTS5's own
+  `bm25()` instead;
 - registers the SQL function `vn_fold(text)` (`"Đảng ủy"` -> `"dang uy"`) for canned queries
   and analysts' SQL;
 - adds `year` and `month` facets that read the local date off ISO 8601 text: Datasette's own
@@ -45,6 +48,7 @@ from datasette.utils import (
 from jinja2 import ChoiceLoader, FileSystemLoader
 
 from normalize.text import clean_text, fold
+from wardnews import fts5rank
 
 __all__ = ["normalize_query", "normalize_query_string", "YearFacet", "MonthFacet"]
 
@@ -205,6 +209,23 @@ def asgi_wrapper(datasette):
         return normalise_search
 
     return wrap
+
+
+# Before Datasette opens its first connection: the function reaches only later connections.
+_RANK_UNAVAILABLE = fts5rank.register()
+
+
+@hookimpl
+def canned_queries(datasette, database):
+    """Where wardnews_bm25() is unavailable, the metadata's queries that use it, on bm25()."""
+    if not _RANK_UNAVAILABLE:
+        return None
+    queries = datasette.metadata("queries", database=database, fallback=False) or {}
+    return {
+        name: {**query, "sql": fts5rank.sql_with_fallback(query["sql"], available=False)}
+        for name, query in queries.items()
+        if isinstance(query, dict) and f"{fts5rank.FUNCTION}(" in query.get("sql", "")
+    }
 
 
 @hookimpl
