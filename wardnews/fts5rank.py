@@ -15,6 +15,7 @@ gets the function. Connections already open do not.
 from __future__ import annotations
 
 import ctypes
+import importlib
 import importlib.machinery
 import logging
 from pathlib import Path
@@ -98,8 +99,8 @@ def _sqlite_binary(sqlite_module: ModuleType) -> str | None:
     libraries it links, so it finds the SQLite it uses whether linked or built in."""
     package = sqlite_module.__name__.split(".")[0]
     try:
-        c_part = __import__(
-            f"{package}._sqlite3" if package != "sqlite3" else "_sqlite3", fromlist=["_"]
+        c_part = importlib.import_module(
+            "_sqlite3" if package == "sqlite3" else f"{package}._sqlite3"
         )
     except ImportError:
         return None
